@@ -1,0 +1,45 @@
+# The few commands a contributor needs. Every target installs what it needs into .venv first,
+# from the pinned requirements.lock, so a fresh clone needs nothing but Python 3.11+.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-lock
+HOST   ?= 127.0.0.1:8000
+
+# Material 9.7+ prints a long MkDocs 2.0 notice on every run; it would drown real warnings.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install serve build test lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# Reinstall whenever the lock file changes (the stamp is older than it).
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "error: Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies
+
+serve: $(STAMP) ## Preview the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --clean
+
+test: $(STAMP) ## Run every test (unit, scenario, real build)
+	$(BIN)/python -m pytest
+
+lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras \
+		--extra test --output-file requirements.lock pyproject.toml
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache

@@ -1,0 +1,41 @@
+"""Register the site's macros: each renders one table (or figure) from a validated file in data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from macros import cidr, snow_family, support_plans
+from macros._data import load
+from macros._errors import DataError, as_build_error
+
+
+def define_env(env: Any) -> None:
+    """Load and validate every data file first, then register the macros that render them."""
+    root = Path(env.project_dir)
+    edit = _edit_url_maker(env.conf)
+    try:
+        cidr_data = load(root / cidr.FILE, cidr.CidrData, root=root)
+        snow = load(root / snow_family.FILE, snow_family.SnowFamily, root=root)
+        plans = load(root / support_plans.FILE, support_plans.SupportPlans, root=root)
+    except DataError as error:
+        raise as_build_error(error) from None
+
+    env.macro(lambda: cidr.render(cidr_data, edit(cidr.FILE)), "cidr_table")
+    env.macro(lambda: snow_family.render(snow, edit(snow_family.FILE)), "snow_family_table")
+    env.macro(lambda: support_plans.render_features(plans, edit(support_plans.FILE)), "support_plans_table")
+    env.macro(
+        lambda: support_plans.render_response_times(plans, edit(support_plans.FILE)),
+        "support_response_times_table",
+    )
+    env.macro(lambda: support_plans.render_prices(plans, edit(support_plans.FILE)), "support_prices_table")
+    env.macro(lambda plan, spend: support_plans.fee_text(plans, plan, spend), "support_fee")
+
+
+def _edit_url_maker(conf: Any):
+    """Edit links for data files, built from repo_url and edit_uri (which points into docs/)."""
+    repo = str(conf.get("repo_url") or "").rstrip("/")
+    edit_uri = str(conf.get("edit_uri") or "edit/main/docs/")
+    docs_dir = Path(str(conf.get("docs_dir") or "docs")).name
+    branch_path = edit_uri.strip("/").removesuffix(docs_dir).strip("/")
+    return lambda file: f"{repo}/{branch_path}/{file}"

@@ -1,0 +1,139 @@
+"""Load a YAML data file through a typed model, so rendering never sees raw dicts.
+
+Every problem becomes a DataError naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StrictBool,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
+
+from macros._errors import DataError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _reject_non_numbers(value: Any) -> Any:
+    # YAML turns 10 into int and "10" into str; a quoted number is a typo we must not coerce.
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError(f"expected a number, got {type(value).__name__} {value!r}")
+    return Decimal(str(value))
+
+
+def _reject_non_dates(value: Any) -> Any:
+    if not isinstance(value, dt.date):
+        raise ValueError(f"expected a date written as YYYY-MM-DD, got {value!r}")
+    return value
+
+
+Number = Annotated[Decimal, BeforeValidator(_reject_non_numbers)]
+NonNegative = Annotated[Decimal, BeforeValidator(_reject_non_numbers), Field(ge=0)]
+Percent = Annotated[Decimal, BeforeValidator(_reject_non_numbers), Field(ge=0, le=100)]
+Count = Annotated[int, Field(strict=True, ge=0)]
+Date = Annotated[dt.date, BeforeValidator(_reject_non_dates)]
+Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(str.strip)]
+Flag = StrictBool
+Confidence = Literal["official", "secondary", "unconfirmed"]
+
+
+class Model(BaseModel):
+    """Base for every data model: unknown keys are typos, and data never changes after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(Model):
+    """Where a fact comes from and when it was last checked against that source."""
+
+    verified: Date
+    source: HttpUrl | None = None
+    source_note: Text | None = None
+    confidence: Confidence = "official"
+    see_also: list[HttpUrl] = []  # further pages that back part of the fact
+
+    @model_validator(mode="after")
+    def _has_a_source(self) -> Evidence:
+        if self.source is None and self.source_note is None:
+            raise ValueError("needs `source` (a URL you have read) or `source_note`")
+        if self.source is None and self.confidence == "official":
+            raise ValueError("a fact with only a `source_note` needs confidence: secondary or unconfirmed")
+        return self
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.confidence == "unconfirmed"
+
+
+def load(path: Path, model: type[M], *, root: Path | None = None) -> M:
+    """Read `path` and validate it as `model`; raise DataError with one line on any problem."""
+    name = _display_name(path, root)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(name, "-", "-", "file not found") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "-"
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise DataError(name, where, "-", f"not valid YAML: {problem}") from None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise _to_data_error(name, raw, error) from None
+
+
+def _display_name(path: Path, root: Path | None) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _to_data_error(name: str, raw: Any, error: ValidationError) -> DataError:
+    first = error.errors()[0]
+    loc = [part for part in first["loc"] if part not in ("function-after", "function-before")]
+    entry, field = _split_location(raw, loc)
+    problem = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        problem = "unknown field (a typo?)"
+    elif first["type"] == "missing":
+        problem = "required field is missing"
+    more = len(error.errors()) - 1
+    if more:
+        problem += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return DataError(name, entry, field, problem)
+
+
+def _split_location(raw: Any, loc: list[Any]) -> tuple[str, str]:
+    """Name the entry by its `id` or `name` when the path runs through a list, else by path."""
+    node, walked = raw, []
+    for index, part in enumerate(loc):
+        walked.append(part)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and isinstance(node, dict):
+            label = node.get("id") or node.get("name")
+            entry = f"{'.'.join(map(str, walked[:-1]))}[{part}]"
+            entry += f" ({label})" if label else ""
+            return entry, ".".join(map(str, loc[index + 1 :])) or "-"
+    if len(loc) > 1:
+        return str(loc[0]), ".".join(map(str, loc[1:]))
+    return "-", ".".join(map(str, loc)) or "-"

@@ -1,0 +1,141 @@
+"""The Snow Family table: each device's specs and, impossible to miss, whether it can still be ordered."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from macros import _html
+from macros._data import Count, Date, Evidence, Flag, Model, NonNegative, Text
+
+FILE = "data/snow_family.yml"
+
+Status = Literal["available", "closed_to_new_customers", "discontinued", "retired"]
+STATUS_LABELS: dict[str, str] = {
+    "available": "Available",
+    "closed_to_new_customers": "Closed to new customers",
+    "discontinued": "Discontinued",
+    "retired": "Retired",
+}
+TB_PER_PB = Decimal(1000)
+
+
+class Specs(Evidence):
+    storage_tb: NonNegative | None = None
+    storage_medium: Text | None = None
+    vcpus: Count | None = None
+    memory_gib: NonNegative | None = None
+    typical_migration: Text | None = None
+    clustering: Text | None = None
+    datasync_agent: Flag | None = None
+
+
+class DeviceStatus(Evidence):
+    state: Status
+    since: Date | None = None  # None when the date itself is unknown
+    note: Text | None = None
+
+
+class Device(Model):
+    id: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+$")]
+    name: Text
+    specs: Specs
+    status: DeviceStatus
+
+
+class SnowFamily(Model):
+    as_of: Date
+    devices: Annotated[list[Device], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> SnowFamily:
+        ids = [device.id for device in self.devices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two devices share an id")
+        return self
+
+    def device(self, device_id: str) -> Device:
+        for device in self.devices:
+            if device.id == device_id:
+                return device
+        raise KeyError(f"unknown Snow device {device_id!r}; known: {[d.id for d in self.devices]}")
+
+
+def orderable_by(device: Device) -> str:
+    """Who can order the device today: 'anyone', 'existing customers only' or 'no one'."""
+    return {
+        "available": "anyone",
+        "closed_to_new_customers": "existing customers only",
+    }.get(device.status.state, "no one")
+
+
+def render(data: SnowFamily, edit_url: str) -> str:
+    headers = [
+        "Device",
+        f"Status (as of {data.as_of.isoformat()})",
+        "Storage",
+        "vCPUs",
+        "Memory",
+        "Typical migration size",
+        "Clustering",
+        "DataSync agent",
+        "Sources",
+    ]
+    body = [_device_row(device) for device in data.devices]
+    footer = _html.data_footer(FILE, edit_url)
+    return _summary(data) + "\n" + _html.table(headers, body, css_class="data-table snow-table") + "\n" + footer
+
+
+def _summary(data: SnowFamily) -> str:
+    """One sentence, computed from the statuses, answering 'which devices can I still order?'."""
+    by_who: dict[str, list[str]] = {"anyone": [], "existing customers only": []}
+    for device in data.devices:
+        by_who.get(orderable_by(device), []).append(device.name)
+    anyone = ", ".join(by_who["anyone"]) or "none"
+    existing = ", ".join(by_who["existing customers only"]) or "none"
+    return (
+        f'<p class="snow-summary"><strong>Can be ordered as of {data.as_of.isoformat()}:</strong> '
+        f"{_html.text(f'by new customers: {anyone}; by existing customers only: {existing}.')}</p>"
+    )
+
+
+def _device_row(device: Device) -> list[_html.Cell]:
+    specs = device.specs
+    return [
+        device.name,
+        _status_cell(device.status),
+        _spec(specs, _storage(specs)),
+        _spec(specs, specs.vcpus),
+        _spec(specs, f"{specs.memory_gib} GiB" if specs.memory_gib is not None else None),
+        _spec(specs, specs.typical_migration),
+        _spec(specs, specs.clustering),
+        _spec(specs, None if specs.datasync_agent is None else ("pre-installed" if specs.datasync_agent else "no")),
+        _html.join(_html.evidence(specs, label="specs"), _html.BR, _html.evidence(device.status, label="status")),
+    ]
+
+
+def _status_cell(status: DeviceStatus) -> _html.Markup:
+    label = STATUS_LABELS[status.state]
+    when = f" since {status.since.isoformat()}" if status.since else " (date unknown)"
+    parts: list[_html.Cell] = [_html.tag("strong", label + (when if status.state != "available" else ""))]
+    if status.note:
+        parts += [_html.BR, _html.text(status.note)]
+    return _html.tag("span", _html.join(*parts), class_=f"status status--{status.state.replace('_', '-')}")
+
+
+def _storage(specs: Specs) -> str | None:
+    if specs.storage_tb is None:
+        return None
+    amount = specs.storage_tb
+    size = f"{amount / TB_PER_PB:g} PB" if amount >= TB_PER_PB else f"{amount:g} TB"
+    return f"{size} {specs.storage_medium}" if specs.storage_medium else size
+
+
+def _spec(specs: Specs, value: object | None) -> _html.Markup:
+    if value is None:
+        return _html.tag("em", "unknown")
+    if specs.unconfirmed:
+        return _html.join(_html.text(value), " ", _html.tag("em", "(unconfirmed)", class_="unconfirmed"))
+    return _html.text(value)

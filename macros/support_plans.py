@@ -1,0 +1,279 @@
+"""AWS Support plans: features, response times and the monthly price, all from data/support_plans.yml.
+
+Prices are computed tier by tier like tax brackets, in Decimal, rounded half-up to cents, and then
+the plan's monthly minimum applies.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from macros import _html
+from macros._data import Count, Date, Evidence, Flag, Model, NonNegative, Percent, Text
+
+FILE = "data/support_plans.yml"
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+PlanState = Literal["available", "ending", "new"]
+TrustedAdvisor = Literal["core", "full", "unknown"]
+Tam = Literal["none", "pool", "designated", "unknown"]
+Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9_]+$")]
+
+TA_LABELS = {"core": "Core checks only", "full": "Full set of checks", "unknown": "Unknown"}
+TAM_LABELS = {
+    "none": "No",
+    "pool": "Pool of TAMs",
+    "designated": "Designated TAM",
+    "unknown": "Unknown",
+}
+
+
+class Tier(Model):
+    """A bracket of monthly AWS spend charged at `rate_percent`; the last one has no upper bound."""
+
+    rate_percent: Percent
+    up_to_usd: NonNegative | None = None
+
+
+class Pricing(Evidence):
+    minimum_usd: NonNegative
+    tiers: list[Tier] | None  # None: the percentages are not known
+
+    @model_validator(mode="after")
+    def _tiers_in_order(self) -> Pricing:
+        tiers = self.tiers or []
+        bounds = [tier.up_to_usd for tier in tiers]
+        if None in bounds[:-1]:
+            raise ValueError("only the last tier may leave out up_to_usd")
+        if tiers and bounds[-1] is not None:
+            raise ValueError("the last tier must leave out up_to_usd (it has no upper bound)")
+        known = [bound for bound in bounds if bound is not None]
+        if any(b >= a for a, b in zip(known[1:], known, strict=False)) or any(b <= 0 for b in known):
+            raise ValueError("tiers must be listed in order of up_to_usd, each above the one before")
+        return self
+
+
+class ResponseTime(Model):
+    hours: Count | None = None
+    minutes: Count | None = None
+    business_hours: Flag = False
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> ResponseTime:
+        if (self.hours is None) == (self.minutes is None):
+            raise ValueError("give exactly one of hours or minutes")
+        return self
+
+    def __str__(self) -> str:
+        amount, unit = (self.hours, "hour") if self.hours is not None else (self.minutes, "minute")
+        unit = f"business {unit}" if self.business_hours else unit
+        return f"< {amount} {unit}{'' if amount == 1 else 's'}"
+
+
+class ResponseTimes(Evidence):
+    times: dict[Id, ResponseTime]  # a severity left out is not offered by the plan
+
+
+class PlanStatus(Evidence):
+    state: PlanState
+    ends: Date | None = None
+    replaced_by: Id | None = None
+    note: Text | None = None
+
+
+class Plan(Model):
+    id: Id
+    name: Text
+    status: PlanStatus
+    pricing: Pricing | None  # None: nothing about the price is known
+    response_times: ResponseTimes | None
+    trusted_advisor: TrustedAdvisor
+    tam: Tam
+    access: Text  # how and when technical support can be reached
+
+
+class Severity(Model):
+    id: Id
+    name: Text
+
+
+class SupportPlans(Model):
+    as_of: Date
+    severities: Annotated[list[Severity], Field(min_length=1)]
+    example_spends_usd: Annotated[list[NonNegative], Field(min_length=1)]
+    plans: Annotated[list[Plan], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> SupportPlans:
+        ids = [plan.id for plan in self.plans]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two plans share an id")
+        severities = {severity.id for severity in self.severities}
+        for plan in self.plans:
+            if plan.status.replaced_by and plan.status.replaced_by not in ids:
+                raise ValueError(f"plan {plan.id}: replaced_by names unknown plan {plan.status.replaced_by!r}")
+            unknown = set(plan.response_times.times) - severities if plan.response_times else set()
+            if unknown:
+                raise ValueError(f"plan {plan.id}: unknown severity {sorted(unknown)[0]!r}")
+        return self
+
+    def plan(self, plan_id: str) -> Plan:
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        raise KeyError(f"unknown support plan {plan_id!r}; known: {[p.id for p in self.plans]}")
+
+
+def tiered_charge(tiers: list[Tier], spend: Decimal) -> Decimal:
+    """The sum over tiers of rate × the part of `spend` inside the tier, rounded half-up to cents."""
+    total, lower = Decimal(0), Decimal(0)
+    for tier in tiers:
+        upper = spend if tier.up_to_usd is None else min(spend, tier.up_to_usd)
+        if upper > lower:
+            total += (upper - lower) * tier.rate_percent / HUNDRED
+        if tier.up_to_usd is None or spend <= tier.up_to_usd:
+            break
+        lower = tier.up_to_usd
+    return total.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def monthly_fee(pricing: Pricing | None, spend: Decimal | int | str) -> Decimal | None:
+    """The monthly fee at `spend` dollars of AWS usage, or None when the plan's price is unknown."""
+    if pricing is None or pricing.tiers is None:
+        return None
+    amount = Decimal(str(spend))
+    if amount < 0:
+        raise ValueError(f"monthly spend cannot be negative: {spend}")
+    return max(tiered_charge(pricing.tiers, amount), pricing.minimum_usd.quantize(CENT))
+
+
+def usd(amount: Decimal) -> str:
+    """$1,234.50; whole dollars drop the cents ($3,800)."""
+    amount = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
+
+
+def fee_text(data: SupportPlans, plan_id: str, spend: Decimal | int | str) -> str:
+    """The fee of one plan at one spend as prose, e.g. '$3,800' (for inline use in pages)."""
+    fee = monthly_fee(data.plan(plan_id).pricing, spend)
+    return "unknown" if fee is None else usd(fee)
+
+
+def render_features(data: SupportPlans, edit_url: str) -> str:
+    headers: list[_html.Cell] = ["", *(_plan_header(plan) for plan in data.plans)]
+    rows: list[list[_html.Cell]] = [
+        ["Status", *(_status(plan.status, data) for plan in data.plans)],
+        ["Monthly price", *(_price_rule(plan.pricing) for plan in data.plans)],
+        ["Technical support", *(plan.access for plan in data.plans)],
+        ["Trusted Advisor", *(TA_LABELS[plan.trusted_advisor] for plan in data.plans)],
+        ["Technical Account Manager", *(TAM_LABELS[plan.tam] for plan in data.plans)],
+        ["Sources", *(_plan_sources(plan) for plan in data.plans)],
+    ]
+    return _wrap(_html.table(headers, rows, css_class="data-table support-table"), edit_url)
+
+
+def render_response_times(data: SupportPlans, edit_url: str) -> str:
+    headers: list[_html.Cell] = ["Case severity", *(_plan_header(plan) for plan in data.plans)]
+    rows = [
+        [severity.name, *(_response(plan, severity.id) for plan in data.plans)]
+        for severity in data.severities
+    ]
+    return _wrap(_html.table(headers, rows, css_class="data-table support-table"), edit_url)
+
+
+def render_prices(data: SupportPlans, edit_url: str) -> str:
+    headers: list[_html.Cell] = ["Monthly AWS spend", *(_plan_header(plan) for plan in data.plans)]
+    rows = [
+        [usd(spend), *(_fee_cell(plan, spend) for plan in data.plans)]
+        for spend in data.example_spends_usd
+    ]
+    note = _html.text("Fees computed tier by tier, rounded half-up to cents, then the monthly minimum applied.")
+    return _wrap(_html.table(headers, rows, css_class="data-table support-table"), edit_url, note)
+
+
+def _wrap(table: str, edit_url: str, *extra: _html.Cell) -> str:
+    return table + "\n" + _html.data_footer(FILE, edit_url, *extra)
+
+
+def _plan_header(plan: Plan) -> _html.Markup:
+    if plan.status.state == "ending" and plan.status.ends:
+        return _html.join(plan.name, _html.BR, _html.tag("small", f"ends {plan.status.ends.isoformat()}"))
+    if plan.status.state == "new":
+        return _html.join(plan.name, _html.BR, _html.tag("small", "new plan"))
+    return _html.text(plan.name)
+
+
+def _status(status: PlanStatus, data: SupportPlans) -> _html.Markup:
+    labels = {"available": "Available", "ending": "Ending", "new": "New"}
+    parts: list[_html.Cell] = [labels[status.state]]
+    if status.ends:
+        parts.append(f": no longer offered from {status.ends.isoformat()}")
+    if status.replaced_by:
+        parts.append(f"; upgrade path: {data.plan(status.replaced_by).name}")
+    if status.note:
+        parts += [_html.BR, status.note]
+    return _html.tag("span", _html.join(*parts), class_=f"status status--{status.state}")
+
+
+def _price_rule(pricing: Pricing | None) -> _html.Markup:
+    if pricing is None:
+        return _html.tag("em", "unknown")
+    minimum = usd(pricing.minimum_usd)
+    if pricing.tiers is None:
+        rule = f"at least {minimum}; percentages unknown"
+    elif not pricing.tiers:
+        rule = "free" if pricing.minimum_usd == 0 else minimum
+    else:
+        rule = f"greater of {minimum} or " + _tiers_text(pricing.tiers)
+    return _unconfirmed(rule, pricing)
+
+
+def _tiers_text(tiers: list[Tier]) -> str:
+    if len(tiers) == 1:
+        return f"{tiers[0].rate_percent:g}% of AWS charges"
+    parts, lower = [], Decimal(0)
+    for tier in tiers:
+        if tier.up_to_usd is None:
+            parts.append(f"{tier.rate_percent:g}% over {usd(lower)}")
+        else:
+            parts.append(f"{tier.rate_percent:g}% from {usd(lower)} to {usd(tier.up_to_usd)}")
+            lower = tier.up_to_usd
+    return "; ".join(parts)
+
+
+def _fee_cell(plan: Plan, spend: Decimal) -> _html.Markup:
+    fee = monthly_fee(plan.pricing, spend)
+    if fee is None:
+        return _html.tag("em", "unknown")
+    assert plan.pricing is not None  # monthly_fee returned a number
+    text = usd(fee)
+    if fee == plan.pricing.minimum_usd and fee > 0:
+        text += " (minimum)"
+    return _unconfirmed(text, plan.pricing)
+
+
+def _response(plan: Plan, severity_id: str) -> _html.Markup:
+    if plan.response_times is None:
+        return _html.tag("em", "unknown")
+    time = plan.response_times.times.get(severity_id)
+    if time is None:
+        return _html.text("not offered")
+    return _unconfirmed(str(time), plan.response_times)
+
+
+def _unconfirmed(value: str, evidence: Evidence) -> _html.Markup:
+    if evidence.unconfirmed:
+        return _html.join(value, " ", _html.tag("em", "(unconfirmed)", class_="unconfirmed"))
+    return _html.text(value)
+
+
+def _plan_sources(plan: Plan) -> _html.Markup:
+    parts: list[_html.Cell] = [_html.evidence(plan.status, label="status")]
+    for label, evidence in (("price", plan.pricing), ("response times", plan.response_times)):
+        if evidence is not None:
+            parts += [_html.BR, _html.evidence(evidence, label=label)]
+    return _html.join(*parts)
