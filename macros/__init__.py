@@ -7,7 +7,8 @@ from typing import Any
 
 from macros import cidr, snow_family, support_plans
 from macros._data import load
-from macros._errors import DataError, as_build_error
+from macros._errors import DataError, PageError, as_build_error
+from macros._pages import check_names
 
 
 def define_env(env: Any) -> None:
@@ -21,6 +22,9 @@ def define_env(env: Any) -> None:
     except DataError as error:
         raise as_build_error(error) from None
 
+    # The site must be the same whatever day it is built: no macro may read the clock.
+    env.macros.pop("now", None)
+
     env.macro(lambda: cidr.render(cidr_data, edit(cidr.FILE)), "cidr_table")
     env.macro(lambda: snow_family.render(snow, edit(snow_family.FILE)), "snow_family_table")
     env.macro(lambda: support_plans.render_features(plans, edit(support_plans.FILE)), "support_plans_table")
@@ -30,6 +34,18 @@ def define_env(env: Any) -> None:
     )
     env.macro(lambda: support_plans.render_prices(plans, edit(support_plans.FILE)), "support_prices_table")
     env.macro(lambda plan, spend: support_plans.fee_text(plans, plan, spend), "support_fee")
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Fail on an unknown macro with the page's path and a suggestion, not a Jinja traceback."""
+    page = env.page
+    if page.meta.get("render_macros") is not True:
+        return
+    known = {*env.variables, *env.macros, *env.env.globals, *page.meta}
+    try:
+        check_names(env.markdown, f"docs/{page.file.src_uri}", env.env, known)
+    except PageError as error:
+        raise as_build_error(error) from None
 
 
 def _edit_url_maker(conf: Any):

@@ -14,11 +14,15 @@ class DataError(ValueError):
         return f"{self.file}: entry {self.entry}, field {self.field}: {self.problem}"
 
 
-def as_build_error(error: DataError) -> Exception:
+class PageError(ValueError):
+    """A page that calls a macro or variable that does not exist, or has broken macro syntax."""
+
+
+def as_build_error(error: ValueError) -> Exception:
     """Return an exception the running engine reports as one line, without a traceback.
 
     MkDocs prints a PluginError's message and aborts; elsewhere (another engine, plain Python)
-    the DataError itself is raised and its message is still the one line.
+    the error itself is raised and its message is still the one line.
     """
     try:
         from mkdocs.exceptions import PluginError

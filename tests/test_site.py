@@ -1,0 +1,95 @@
+"""The real site, built once: no warnings, tables with the right numbers, every page searchable."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from tests._project import Build
+
+
+def table_cell(soup: BeautifulSoup, row_label: str, column_label: str, table_index: int = 0) -> str:
+    """The text of the cell in the row headed `row_label` and the column headed `column_label`."""
+    table = soup.select("article table")[table_index]
+    headers = [" ".join(th.get_text(" ").split()) for th in table.select("thead th")]
+    # Plan headers carry a note ("ends 2027-01-01", "new plan"): match the name exactly first.
+    names = [re.sub(r" (ends \S+|new plan)$", "", h) for h in headers]
+    if column_label in names:
+        column = names.index(column_label)
+    else:
+        column = next(i for i, h in enumerate(headers) if h.startswith(column_label))
+    for tr in table.select("tbody tr"):
+        cells = tr.find_all(["th", "td"])
+        if " ".join(cells[0].get_text(" ").split()) == row_label:
+            return " ".join(cells[column].get_text(" ").split())
+    raise AssertionError(f"no row {row_label!r} in {headers}")
+
+
+def built_pages(build: Build) -> list[str]:
+    return sorted(
+        path.parent.relative_to(build.site).as_posix() + "/"
+        for path in build.site.rglob("index.html")
+    )
+
+
+def test_strict_build_prints_no_warning(site_build: Build) -> None:
+    assert "WARNING" not in site_build.output
+    assert "ERROR" not in site_build.output
+
+
+def test_cidr_table_on_the_networking_page(site_build: Build) -> None:
+    soup = site_build.html("networking/ip-addressing")
+    assert table_cell(soup, "/8", "Addresses") == "16,777,216"
+    assert table_cell(soup, "/20", "Addresses") == "4,096"
+    assert table_cell(soup, "/20", "Usable") == "4,091"
+    assert table_cell(soup, "/20", "Range") == "10.100.96.0 – 10.100.111.255"
+    assert table_cell(soup, "/32", "Usable").startswith("not allowed in a VPC")
+    assert table_cell(soup, "/24", "Fixed octets") == "first 3 (10.100.100)"
+
+
+def test_support_tables_on_the_billing_page(site_build: Build) -> None:
+    soup = site_build.html("billing/support-plans")
+    assert table_cell(soup, "$50,000", "Business", table_index=2) == "$3,800"
+    assert table_cell(soup, "$1,000,000", "Enterprise", table_index=2) == "$64,500"
+    assert table_cell(soup, "$10,000", "Enterprise", table_index=2) == "$15,000 (minimum)"
+    assert table_cell(soup, "$50,000", "Enterprise On-Ramp", table_index=2) == "$5,500 (minimum)"
+    assert table_cell(soup, "$50,000", "Business Support+", table_index=2) == "unknown"
+    assert table_cell(soup, "$1,000", "Developer", table_index=2) == "$30"
+    assert table_cell(soup, "Business-critical system down", "Enterprise On-Ramp", table_index=1) == "< 30 minutes"
+    assert "$3,800" in soup.select_one("article").get_text()  # the inline support_fee() in the prose
+
+
+def test_snow_table_on_the_migration_page(site_build: Build) -> None:
+    soup = site_build.html("migration/snow-family")
+    assert table_cell(soup, "Snowmobile", "Status").startswith("Retired")
+    assert table_cell(soup, "Snowcone SSD", "Status").startswith("Discontinued since 2024-11-12")
+    assert table_cell(soup, "Snowcone SSD", "Storage") == "14 TB SSD"
+
+
+def test_every_table_links_to_its_data_file(site_build: Build) -> None:
+    for page, file in [
+        ("networking/ip-addressing", "data/cidr.yml"),
+        ("migration/snow-family", "data/snow_family.yml"),
+        ("billing/support-plans", "data/support_plans.yml"),
+    ]:
+        links = [a["href"] for a in site_build.html(page).select(".data-footer a")]
+        assert any(href.endswith(f"/edit/main/{file}") for href in links), (page, links)
+
+
+def test_search_index_contains_every_page(site_build: Build) -> None:
+    index = json.loads((site_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    pages = {page.removeprefix("./") for page in built_pages(site_build)}
+    assert {"" if page == "./" else page for page in pages} <= locations | {""}
+    assert "networking/ip-addressing/" in locations
+
+
+def test_no_page_shows_raw_macro_braces(site_build: Build) -> None:
+    for page in site_build.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for code in soup.select("pre, code, script"):
+            code.decompose()
+        text = soup.get_text()
+        assert not re.search(r"\{\{|\{%|%\}|\}\}", text), page
