@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import cidr, snow_family, support_plans
-from macros._data import load
+from macros import cidr, comparisons, facts, lifecycle, snow_family, support_plans
+from macros._data import Model, Text, load
 from macros._errors import DataError, PageError, as_build_error
-from macros._pages import check_names
+from macros._pages import check_front_matter, check_names
+
+SITE_FILE = "data/site.yml"
+
+
+class SiteSettings(Model):
+    exam_domains: list[Text]
+    untagged_pages: list[Text] = []
 
 
 def define_env(env: Any) -> None:
@@ -19,6 +26,10 @@ def define_env(env: Any) -> None:
         cidr_data = load(root / cidr.FILE, cidr.CidrData, root=root)
         snow = load(root / snow_family.FILE, snow_family.SnowFamily, root=root)
         plans = load(root / support_plans.FILE, support_plans.SupportPlans, root=root)
+        changes = load(root / lifecycle.FILE, lifecycle.Lifecycle, root=root)
+        tables = comparisons.load_all(root)
+        known_facts = facts.load_all(root)
+        env.variables["site_settings"] = load(root / SITE_FILE, SiteSettings, root=root)
     except DataError as error:
         raise as_build_error(error) from None
 
@@ -34,16 +45,29 @@ def define_env(env: Any) -> None:
     )
     env.macro(lambda: support_plans.render_prices(plans, edit(support_plans.FILE)), "support_prices_table")
     env.macro(lambda plan, spend: support_plans.fee_text(plans, plan, spend), "support_fee")
+    env.macro(lambda name: comparisons.render(tables, name, edit(f"{comparisons.FOLDER}/{name}.yml")), "comparison_table")
+    env.macro(lambda fact_id: facts.render(known_facts, fact_id, env.page.meta), "fact")
+    env.macro(lambda entry: lifecycle.notice(changes, entry, env.page.file.src_uri), "notice")
+    env.macro(lambda: lifecycle.render_entries(changes, edit(lifecycle.FILE)), "lifecycle_entries")
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Fail on an unknown macro with the page's path and a suggestion, not a Jinja traceback."""
+    """Check every page before rendering: its front matter, and (if it opts in) its macro names.
+
+    Fails with the page's path instead of a Jinja traceback or a page with no description.
+    """
     page = env.page
-    if page.meta.get("render_macros") is not True:
-        return
-    known = {*env.variables, *env.macros, *env.env.globals, *page.meta}
+    path = f"docs/{page.file.src_uri}"
+    settings: SiteSettings = env.variables["site_settings"]
     try:
-        check_names(env.markdown, f"docs/{page.file.src_uri}", env.env, known)
+        indexes_others = page.file.src_uri in settings.untagged_pages
+        topic_page = not indexes_others and not page.file.src_uri.endswith("index.md")
+        check_front_matter(
+            page.meta, path, settings.exam_domains, needs_domain=not indexes_others, needs_sources=topic_page
+        )
+        if page.meta.get("render_macros") is True:
+            known = {*env.variables, *env.macros, *env.env.globals, *page.meta}
+            check_names(env.markdown, path, env.env, known)
     except PageError as error:
         raise as_build_error(error) from None
 

@@ -1,0 +1,89 @@
+"""Comparison tables (S3 storage classes, EBS volume types, ...) from data/comparisons/<name>.yml.
+
+One file per table: its columns, and rows whose cells line up with them. Tables of AWS facts carry
+evidence on every row; tables of general knowledge (the OSI layers) may leave it out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictInt, model_validator
+
+from macros import _html
+from macros._data import Date, Evidence, Model, Text, load
+
+FOLDER = "data/comparisons"
+
+CellValue = Text | StrictInt
+
+
+class Row(Model):
+    cells: Annotated[list[CellValue], Field(min_length=2)]
+    verified: Date | None = None
+    source: str | None = None
+    source_note: Text | None = None
+    confidence: Literal["official", "secondary", "unconfirmed"] = "official"
+    see_also: list[str] = []
+
+    def evidence(self) -> Evidence | None:
+        if self.verified is None and self.source is None and self.source_note is None:
+            return None
+        return Evidence.model_validate(
+            {key: value for key, value in self.model_dump().items() if key != "cells" and value is not None}
+        )
+
+
+class Comparison(Model):
+    caption: Text
+    kind: Literal["aws-facts", "general"]
+    columns: Annotated[list[Text], Field(min_length=2)]
+    rows: Annotated[list[Row], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _rows_fit(self) -> Comparison:
+        for index, row in enumerate(self.rows):
+            if len(row.cells) != len(self.columns):
+                raise ValueError(
+                    f"row {index} ({row.cells[0]}) has {len(row.cells)} cells for {len(self.columns)} columns"
+                )
+            if self.kind == "aws-facts":
+                try:
+                    evidence = row.evidence()
+                except ValueError as error:
+                    raise ValueError(f"row {index} ({row.cells[0]}): {error}") from None
+                if evidence is None:
+                    raise ValueError(f"row {index} ({row.cells[0]}) states AWS facts: it needs `verified` and `source`")
+        return self
+
+
+def load_all(root: Path) -> dict[str, Comparison]:
+    """Every comparison file, validated, by name (the file name without .yml)."""
+    return {
+        path.stem: load(path, Comparison, root=root)
+        for path in sorted((root / FOLDER).glob("*.yml"))
+    }
+
+
+def render(tables: dict[str, Comparison], name: str, edit_url: str) -> str:
+    if name not in tables:
+        raise KeyError(f"unknown comparison table {name!r}; known: {sorted(tables)}")
+    table = tables[name]
+    with_sources = any(row.evidence() is not None for row in table.rows)
+    headers: list[_html.Cell] = [*table.columns, *(["Source"] if with_sources else [])]
+    body = [[*(_cell(value) for value in row.cells), *([_source(row)] if with_sources else [])] for row in table.rows]
+    return (
+        _html.table(headers, body, caption=table.caption, css_class=f"data-table comparison comparison--{name}")
+        + "\n"
+        + _html.data_footer(f"{FOLDER}/{name}.yml", edit_url)
+    )
+
+
+def _cell(value: CellValue) -> str:
+    return f"{value:,}" if isinstance(value, int) else value
+
+
+def _source(row: Row) -> _html.Markup:
+    evidence = row.evidence()
+    return _html.evidence(evidence) if evidence else _html.text("")

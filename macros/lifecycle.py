@@ -1,0 +1,107 @@
+"""Retired, closing and changed AWS services: a one-line notice where a service is discussed, and
+the full entries on the "What changed" page, both from data/lifecycle.yml."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from macros import _html
+from macros._data import Date, Evidence, Model, Text
+
+FILE = "data/lifecycle.yml"
+CHANGES_PAGE = "changes.md"
+
+Change = Literal[
+    "retired",
+    "discontinued",
+    "end_of_support",
+    "closed_to_new_customers",
+    "maintenance_mode",
+    "ending",
+    "returned",
+    "price_change",
+    "changed",
+]
+LABELS: dict[str, str] = {
+    "retired": "Retired",
+    "discontinued": "Discontinued",
+    "end_of_support": "End of support",
+    "closed_to_new_customers": "Closed to new customers",
+    "maintenance_mode": "In maintenance mode",
+    "ending": "Ending",
+    "returned": "Available again",
+    "price_change": "Now charged",
+    "changed": "Changed",
+}
+Month = Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}$")]
+
+
+class Entry(Evidence):
+    id: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+$")]
+    service: Text
+    change: Change
+    date: Date | None = None  # the day it took effect, when known
+    month: Month | None = None  # when only the month is known
+    summary: Text  # the full entry, shown on the What changed page
+    identify: Annotated[list[Text], Field(min_length=1)]  # terms that mean this service on a page
+    not_this: list[Text] = []  # look-alike terms that are something else (S3 Glacier storage classes)
+
+    @model_validator(mode="after")
+    def _one_date(self) -> Entry:
+        if self.date is not None and self.month is not None:
+            raise ValueError("give `date` or `month`, not both")
+        return self
+
+    @property
+    def when(self) -> str:
+        if self.date is not None:
+            return self.date.isoformat()
+        return self.month or "date unknown"
+
+
+class Lifecycle(Model):
+    as_of: Date
+    entries: Annotated[list[Entry], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Lifecycle:
+        ids = [entry.id for entry in self.entries]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two entries share an id")
+        return self
+
+    def entry(self, entry_id: str) -> Entry:
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        raise KeyError(f"unknown lifecycle entry {entry_id!r}; known: {[e.id for e in self.entries]}")
+
+
+def notice(data: Lifecycle, entry_id: str, page_path: str) -> str:
+    """One Markdown line (under twelve words) linking to the entry on the What changed page."""
+    entry = data.entry(entry_id)
+    link = posixpath.relpath(CHANGES_PAGE, posixpath.dirname(page_path) or ".")
+    label = f"{entry.service}: {LABELS[entry.change].lower()} ({entry.when})"
+    return f"[:material-calendar-alert: {_escape_md(label)}]({link}#{entry.id}){{ .lifecycle-notice }}"
+
+
+def render_entries(data: Lifecycle, edit_url: str) -> str:
+    """The What changed page body: one section per entry, newest first, with its source."""
+    ordered = sorted(data.entries, key=lambda e: e.when if e.when[0].isdigit() else "0", reverse=True)
+    parts = []
+    for entry in ordered:
+        parts.append(f"## {_escape_md(entry.service)} {{ #{entry.id} }}\n")
+        status = _html.tag("strong", f"{LABELS[entry.change]} ({entry.when})")
+        parts.append(f'<p class="lifecycle-status">{status}</p>\n')
+        parts.append(f"<p>{_html.text(entry.summary)}</p>\n")
+        parts.append(f'<p class="data-footer">{_html.evidence(entry)}</p>\n')
+    parts.append(_html.data_footer(FILE, edit_url))
+    return "\n".join(parts)
+
+
+def _escape_md(value: str) -> str:
+    """Backslash-escape the Markdown characters a service name could contain."""
+    return "".join(f"\\{char}" if char in "\\`*_{}[]()#+!|<>" else char for char in value)

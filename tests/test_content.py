@@ -1,0 +1,204 @@
+"""The knowledge base: every page findable and trustworthy, every seed topic present once, in our words."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests._project import ROOT, Build
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+INDEX_PAGES = {"tags/", "changes/"}
+
+
+def nav_files(nav: list) -> list[str]:
+    files: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        files += nav_files(value) if isinstance(value, list) else [value]
+    return files
+
+
+def pages(build: Build) -> dict[str, BeautifulSoup]:
+    """Every built page by URL path ('' for home), parsed, except the 404 page."""
+    result = {}
+    for path in sorted(build.site.rglob("index.html")):
+        url = path.parent.relative_to(build.site).as_posix()
+        url = "" if url == "." else url + "/"
+        result[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return result
+
+
+def prose(soup: BeautifulSoup, *, tables: bool = False) -> str:
+    """The article's readable text without code, notices, data footers (and tables unless asked)."""
+    article = BeautifulSoup(str(soup.select_one("article")), "html.parser")
+    drop = "pre, code, script, .headerlink, .lifecycle-notice, .data-footer, .page-trust, .md-source-file, .md-tags"
+    for node in article.select(drop + ("" if tables else ", table, .data-table")):
+        node.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def is_topic_page(url: str) -> bool:
+    return url not in INDEX_PAGES and url != "" and not url.endswith("/index/") and url.count("/") == 2
+
+
+@pytest.fixture(scope="module")
+def site(site_build: Build) -> dict[str, BeautifulSoup]:
+    return pages(site_build)
+
+
+def test_every_page_is_in_the_navigation() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    in_nav = set(nav_files(config["nav"]))
+    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert on_disk == in_nav
+    assert len(on_disk) >= 30
+
+
+def test_no_page_is_a_stub() -> None:
+    stubs = [p.name for p in (ROOT / "docs").rglob("*.md") if re.search(r"^stub: true$", p.read_text(), re.M)]
+    assert stubs == []
+
+
+def test_every_page_has_its_own_description_and_an_exam_domain(site: dict[str, BeautifulSoup]) -> None:
+    domains = yaml.safe_load((ROOT / "data" / "site.yml").read_text())["exam_domains"]
+    descriptions: dict[str, str] = {}
+    for url, soup in site.items():
+        meta = soup.select_one('meta[name="description"]')
+        assert meta and meta["content"].strip(), url
+        assert meta["content"] not in descriptions, (url, descriptions.get(meta["content"]))
+        descriptions[meta["content"]] = url
+        if url != "tags/":
+            tags = {a.get_text(strip=True) for a in soup.select(".md-tags .md-tag")}
+            assert tags & set(domains), (url, tags)
+
+
+def test_tags_page_lists_the_exam_domains(site: dict[str, BeautifulSoup]) -> None:
+    text = site["tags/"].select_one("article").get_text(" ")
+    for domain in yaml.safe_load((ROOT / "data" / "site.yml").read_text())["exam_domains"]:
+        assert domain in text
+
+
+def test_no_sentence_of_twelve_words_or_more_appears_twice(site: dict[str, BeautifulSoup]) -> None:
+    seen: dict[tuple[str, ...], str] = {}
+    repeats = []
+    for url, soup in site.items():
+        for sentence in re.split(r"(?<=[.!?])\s+", prose(soup)):
+            key = tuple(words(sentence))
+            if len(key) < 12:
+                continue
+            if key in seen:
+                repeats.append((seen[key], url, sentence))
+            else:
+                seen[key] = url
+    assert repeats == []
+
+
+def test_no_email_address_anywhere(site_build: Build) -> None:
+    for path in [*site_build.site.rglob("*.html"), *(ROOT / "docs").rglob("*.md"), *(ROOT / "data").rglob("*.yml")]:
+        found = [m for m in EMAIL.findall(path.read_text(encoding="utf-8")) if not m.endswith((".png", ".svg"))]
+        assert found == [], path
+
+
+def test_no_ten_word_run_copied_from_the_course_material(site: dict[str, BeautifulSoup]) -> None:
+    course = next(SEEDS.glob("003_*.txt"), None)
+    if course is None:
+        pytest.skip("../shared/seeds is not beside this checkout")
+    course_words = words(course.read_text(encoding="utf-8", errors="replace"))
+    grams = {tuple(course_words[i : i + 10]) for i in range(len(course_words) - 9)}
+    copied = []
+    for url, soup in site.items():
+        page_words = words(prose(soup, tables=True))
+        copied += [(url, " ".join(page_words[i : i + 10]))
+                   for i in range(len(page_words) - 9) if tuple(page_words[i : i + 10]) in grams]
+    assert copied == []
+
+
+def test_every_seed_topic_is_on_the_page_that_owns_it(site: dict[str, BeautifulSoup]) -> None:
+    inventory = yaml.safe_load((ROOT / "data" / "inventory.yml").read_text(encoding="utf-8"))["topics"]
+    assert len(inventory) >= 100
+    missing = []
+    for topic in inventory:
+        url = topic["page"].removesuffix("index.md").removesuffix(".md")
+        url = url if url.endswith("/") or url == "" else url + "/"
+        text = site[url].select_one("article").get_text(" ").lower()
+        text = " ".join(text.split())
+        missing += [(topic["page"], topic["topic"], term) for term in topic["terms"] if term.lower() not in text]
+    assert missing == []
+
+
+def test_retired_and_changed_services_are_flagged_where_they_appear(site: dict[str, BeautifulSoup]) -> None:
+    entries = yaml.safe_load((ROOT / "data" / "lifecycle.yml").read_text(encoding="utf-8"))["entries"]
+    unflagged = []
+    for url, soup in site.items():
+        if url in INDEX_PAGES:
+            continue
+        text = prose(soup, tables=True)
+        links = {a["href"].rsplit("#", 1)[-1] for a in soup.select("article a.lifecycle-notice")}
+        for entry in entries:
+            masked = text
+            for look_alike in entry.get("not_this", []):
+                masked = masked.replace(look_alike, "")
+            if any(re.search(rf"\b{re.escape(term)}\b", masked) for term in entry["identify"]):
+                if entry["id"] not in links:
+                    unflagged.append((url, entry["id"]))
+    assert unflagged == []
+
+
+def test_notices_are_one_short_line(site: dict[str, BeautifulSoup]) -> None:
+    notices = [a.get_text(" ", strip=True) for soup in site.values() for a in soup.select("a.lifecycle-notice")]
+    assert notices, "no lifecycle notice rendered anywhere"
+    assert all(len(n.split()) < 12 for n in notices), [n for n in notices if len(n.split()) >= 12]
+
+
+def test_topic_pages_end_with_check_yourself_questions(site: dict[str, BeautifulSoup]) -> None:
+    lacking = []
+    for url, soup in site.items():
+        if not is_topic_page(url):
+            continue
+        heading = soup.select_one("article h2#check-yourself")
+        questions = soup.select("article details.question")
+        linked = [q for q in questions if q.select_one("a[href]")]
+        if heading is None or len(questions) < 2 or len(linked) != len(questions):
+            lacking.append(url)
+    assert lacking == []
+
+
+def test_every_acronym_is_in_the_glossary(site: dict[str, BeautifulSoup]) -> None:
+    glossary = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^\*\[([^\]]+)\]:", glossary, re.M))
+    used: dict[str, str] = {}
+    for url, soup in site.items():
+        for token in re.findall(r"\b[A-Z][A-Z0-9]{1,}s?\b", prose(soup)):
+            used.setdefault(token, url)
+    undefined = {token: url for token, url in used.items() if token not in defined and token.rstrip("s") not in defined}
+    assert undefined == {}
+
+
+@pytest.mark.parametrize(
+    "url", ["security/shared-responsibility/", "compute/lambda/", "networking/vpc/"]
+)
+def test_diagrams_are_inline_svg_with_a_text_alternative(site: dict[str, BeautifulSoup], url: str) -> None:
+    figures = site[url].select("article svg[role='img']")
+    assert figures, url
+    for svg in figures:
+        assert svg.get("aria-labelledby") or svg.get("aria-label"), url
+        assert svg.select_one("title") is not None, url
+
+
+def test_every_topic_page_shows_review_date_and_sources(site: dict[str, BeautifulSoup]) -> None:
+    for url, soup in site.items():
+        if is_topic_page(url):
+            trust = soup.select_one("article .page-trust")
+            assert trust and "Last reviewed" in trust.get_text() and trust.select("a[href^='https://']"), url
