@@ -173,7 +173,8 @@ def render_features(data: SupportPlans, edit_url: str) -> str:
         ["Technical Account Manager", *(TAM_LABELS[plan.tam] for plan in data.plans)],
         ["Sources", *(_plan_sources(plan) for plan in data.plans)],
     ]
-    return _wrap(_html.table(headers, rows, css_class="data-table support-table"), edit_url)
+    table = _html.table(headers, rows, css_class="data-table support-table")
+    return _wrap(table + "\n" + _source_notes(data), edit_url)
 
 
 def render_response_times(data: SupportPlans, edit_url: str) -> str:
@@ -271,9 +272,33 @@ def _unconfirmed(value: str, evidence: Evidence) -> _html.Markup:
     return _html.text(value)
 
 
+def _evidence_items(plan: Plan) -> list[tuple[str, Evidence]]:
+    items: list[tuple[str, Evidence | None]] = [
+        ("status", plan.status), ("price", plan.pricing), ("response times", plan.response_times)
+    ]
+    return [(label, evidence) for label, evidence in items if evidence is not None]
+
+
 def _plan_sources(plan: Plan) -> _html.Markup:
-    parts: list[_html.Cell] = [_html.evidence(plan.status, label="status")]
-    for label, evidence in (("price", plan.pricing), ("response times", plan.response_times)):
-        if evidence is not None:
-            parts += [_html.BR, _html.evidence(evidence, label=label)]
+    """Short links in the table; the notes behind them are listed under it (see _source_notes)."""
+    parts: list[_html.Cell] = []
+    for label, evidence in _evidence_items(plan):
+        if parts:
+            parts.append(_html.BR)
+        name = _html.link(str(evidence.source), label) if evidence.source else _html.text(label)
+        suffix = "" if evidence.confidence == "official" else f" ({evidence.confidence})"
+        parts += [name, _html.text(suffix)]
     return _html.join(*parts)
+
+
+def _source_notes(data: SupportPlans) -> str:
+    """Every source note and confidence, spelled out, with the date it was verified."""
+    items = [
+        _html.tag("li", _html.join(_html.tag("strong", f"{plan.name}, {label}: "), _html.evidence(evidence)))
+        for plan in data.plans
+        for label, evidence in _evidence_items(plan)
+        if evidence.source_note or evidence.confidence != "official"
+    ]
+    if not items:
+        return ""
+    return f'<ul class="source-notes">{_html.join(*items)}</ul>'
