@@ -1,0 +1,136 @@
+"""What a contributor meets: each mistake fails the build with one line naming the file, a new page
+made from the template builds, and a renamed page keeps its old address through a redirect."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests._project import ROOT, run_build
+from tests.test_scenarios import edit
+
+pytestmark = pytest.mark.slow
+
+PAGE = "docs/networking/ip-addressing.md"
+NAV_ANCHOR = "      - Global infrastructure: cloud-concepts/global-infrastructure.md\n"
+
+
+def error_lines(output: str, file: str) -> list[str]:
+    return [line for line in output.splitlines() if file in line and not line.startswith("INFO")]
+
+
+def assert_fails_with_one_line(output: str, returncode: int, file: str, message: str) -> str:
+    assert returncode != 0, output
+    assert "Traceback" not in output, output
+    lines = error_lines(output, file)
+    assert len(lines) == 1 and message in lines[0], output
+    return lines[0]
+
+
+def test_page_without_description_fails_naming_the_page(project_copy: Path) -> None:
+    edit(project_copy, PAGE, "description: CIDR block sizes", "summary: CIDR block sizes")
+    build = run_build(project_copy)
+    assert_fails_with_one_line(build.output, build.returncode, PAGE, f"{PAGE}: front matter needs a `description`")
+
+
+def test_page_without_exam_domain_tag_fails_naming_the_page_and_the_domains(project_copy: Path) -> None:
+    edit(project_copy, PAGE, "tags:\n  - Cloud Technology and Services\n", "tags:\n  - VPC\n")
+    build = run_build(project_copy)
+    line = assert_fails_with_one_line(
+        build.output, build.returncode, PAGE, f"{PAGE}: front matter `tags` needs an exam domain, one of: "
+    )
+    assert "Cloud Technology and Services" in line
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="macros/_pages.py counts lines from the end of the front matter, not from the top of the file",
+)
+def test_macro_syntax_error_names_the_page_and_its_line(project_copy: Path) -> None:
+    text = (project_copy / PAGE).read_text(encoding="utf-8")
+    line_no = text.splitlines().index("{{ cidr_table() }}") + 1
+    edit(project_copy, PAGE, "{{ cidr_table() }}", "{{ cidr_table( }}")
+    build = run_build(project_copy)
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert f"{PAGE}: line {line_no}: macro syntax error" in build.output, build.output
+
+
+def test_bad_comparison_file_fails_with_one_line_naming_file_and_row(project_copy: Path) -> None:
+    (project_copy / "data/comparisons/demo_table.yml").write_text(
+        "caption: Demo\nkind: general\ncolumns: [Name, Size]\nrows:\n"
+        "  - cells: [small, 1]\n  - cells: [large, 2, 3]\n",
+        encoding="utf-8",
+    )
+    build = run_build(project_copy)
+    assert_fails_with_one_line(
+        build.output, build.returncode, "data/comparisons/demo_table.yml",
+        "data/comparisons/demo_table.yml: entry -, field -: row 1 (large) has 3 cells for 2 columns",
+    )
+
+
+def test_page_left_out_of_the_navigation_fails_naming_it(project_copy: Path) -> None:
+    (project_copy / "docs/cloud-concepts/orphan.md").write_text(
+        "---\ndescription: An orphan.\ntags: [Cloud Concepts]\n---\n\n# Orphan\n", encoding="utf-8"
+    )
+    build = run_build(project_copy)
+    assert build.returncode != 0
+    assert re.search(r"not included in the \"nav\" configuration:\s+- cloud-concepts/orphan\.md", build.output), build.output
+
+
+def test_new_page_from_the_template_with_a_new_table_and_fact_builds(project_copy: Path) -> None:
+    """The CONTRIBUTING.md path: template, nav entry, a comparison table and a fact, nothing else."""
+    page = project_copy / "docs/cloud-concepts/demo-page.md"
+    text = (ROOT / "templates/page.md").read_text(encoding="utf-8")
+    text = text.replace('notice("TODO-lifecycle-entry-id")', 'notice("snowmobile")')
+    text = text.replace('comparison_table("TODO-name")', 'comparison_table("demo_table")')
+    text = text.replace("TODO: the service does this, so that that.", 'Demo holds {{ fact("demo-size") }} of data.')
+    text = text.replace("TODO service name", "Demo")
+    page.write_text(text, encoding="utf-8")  # comments and all: they must be safe to keep
+    (project_copy / "data/comparisons/demo_table.yml").write_text(
+        "caption: Demo sizes\nkind: aws-facts\ncolumns: [Option, Size]\nrows:\n"
+        "  - cells: [Small <1 TB | fast, 1]\n    verified: 2026-11-22\n    source: https://docs.aws.amazon.com/demo\n",
+        encoding="utf-8",
+    )
+    (project_copy / "data/facts/demo.yml").write_text(
+        "facts:\n  - id: demo-size\n    value: 42 TB\n    title: Demo quotas\n"
+        "    verified: 2026-11-22\n    source: https://docs.aws.amazon.com/demo-quotas\n",
+        encoding="utf-8",
+    )
+    edit(project_copy, "mkdocs.yml", NAV_ANCHOR, NAV_ANCHOR + "      - Demo page: cloud-concepts/demo-page.md\n")
+    build = run_build(project_copy)
+    assert build.returncode == 0, build.output
+    soup = build.html("cloud-concepts/demo-page")
+    article = soup.select_one("article")
+    assert article.select_one("table caption").get_text(strip=True) == "Demo sizes"
+    assert "Small <1 TB | fast" in article.select_one("table tbody").get_text()
+    assert "Demo holds 42 TB of data." in " ".join(article.get_text().split())
+    assert article.select_one("a.lifecycle-notice") is not None
+    assert "Opening paragraph" not in article.get_text()  # the template's guidance stays hidden
+    edit_link = soup.select_one('a.md-content__button[href*="/edit/"]')["href"]
+    assert edit_link.endswith("/edit/main/docs/cloud-concepts/demo-page.md")
+    sources = [a["href"] for a in soup.select(".page-trust a")]
+    assert "https://docs.aws.amazon.com/demo-quotas" in sources  # the fact's source joins the page's list
+
+
+def test_renamed_page_keeps_its_old_address(project_copy: Path) -> None:
+    old, new = "networking/ip-addressing.md", "networking/ip-addresses.md"
+    shutil.move(project_copy / "docs" / old, project_copy / "docs" / new)
+    for path in [*(project_copy / "docs").rglob("*.md"), project_copy / "mkdocs.yml"]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("ip-addressing.md", "ip-addresses.md"), encoding="utf-8")
+    edit(project_copy, "mkdocs.yml", "redirect_maps: {}", f"redirect_maps:\n        {old}: {new}")
+    build = run_build(project_copy)
+    assert build.returncode == 0, build.output
+
+    stub = BeautifulSoup((build.site / "networking/ip-addressing/index.html").read_text(encoding="utf-8"), "html.parser")
+    old_url, new_url = "https://example.org/networking/ip-addressing/", "https://example.org/networking/ip-addresses/"
+    refresh = stub.select_one('meta[http-equiv="refresh"]')["content"]
+    assert urljoin(old_url, refresh.split("url=", 1)[1]) == new_url
+    assert urljoin(old_url, stub.select_one("link[rel=canonical]")["href"]) == new_url
+    assert urljoin(old_url, stub.select_one("body a")["href"]) == new_url  # for readers without JavaScript
+    assert build.html("networking/ip-addresses").select_one("article h1").get_text().startswith("IP addressing")
