@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test lock clean
+.PHONY: help install serve build test lint freshness linkcheck lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,14 +32,31 @@ serve: $(STAMP) ## Preview the site on http://127.0.0.1:8000 with live reload
 build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(STAMP) ## Run every test (unit, scenario, real build)
+test: lint ## Run the linters, then every test (unit, scenario, real build, browser)
 	$(BIN)/python -m pytest
+
+# The same checks as .pre-commit-config.yaml, with the same pinned tools from .venv. Each finding is
+# one line starting with the file and line, as in the build's own messages.
+lint: $(STAMP) ## Lint YAML, Markdown, spelling, Python and the CI workflows
+	$(BIN)/yamllint --strict --format parsable data mkdocs.yml .github .pre-commit-config.yaml .yamllint
+	@echo "$(BIN)/pymarkdown --config .pymarkdown.yml scan --recurse docs templates"
+	@out=$$($(BIN)/pymarkdown --config .pymarkdown.yml scan --recurse docs templates) \
+		|| { echo "$$out" | sed 's|^$(CURDIR)/||'; exit 1; }
+	$(BIN)/codespell docs data includes macros tests scripts templates overrides README.md CONTRIBUTING.md mkdocs.yml
+	$(BIN)/ruff check --output-format concise macros tests scripts
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+freshness: $(STAMP) ## List data rows last verified more than six months ago (DATE=YYYY-MM-DD to pick the day)
+	$(BIN)/python scripts/freshness.py $(if $(DATE),--date $(DATE))
+
+linkcheck: $(STAMP) ## Check the source URLs in data/ and page front matter (needs the network; not run in CI)
+	$(BIN)/python scripts/linkcheck.py
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras \
-		--extra test --output-file requirements.lock pyproject.toml
+		--extra test --extra lint --output-file requirements.lock pyproject.toml
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
