@@ -15,6 +15,8 @@ FILE_REF = re.compile(
     r"(?P<file>(?:docs|data|macros|tests|scripts|templates|includes|overrides|\.github)/[\w./-]+"
     r"\.(?:md|ya?ml|py|html|css|toml|txt)):(?P<line>\d+)?"
 )
+# MkDocs names pages relative to docs/: "Doc file 'storage/s3.md' contains a link ...".
+DOC_REF = re.compile(r"\b[Dd]oc(?: file)? '(?P<page>[^']+\.md)'")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PYTEST_PREFIX = re.compile(r"^E\s+")  # pytest marks the lines of an assertion message with "E   "
 MAX_LINES = 40
@@ -29,19 +31,19 @@ def problem_lines(log: str, root: str = "") -> list[str]:
             line = line.replace(root.rstrip("/") + "/", "")
         if not line or line in found:
             continue
-        if line.startswith(("ERROR", "WARNING", "FAILED ", "make: ***")) or FILE_REF.search(line):
+        if line.startswith(("ERROR", "WARNING", "FAILED ", "make: ***")) or FILE_REF.search(line) or DOC_REF.search(line):
             found.append(line)
     return found
 
 
 def files_named(lines: list[str]) -> list[str]:
-    """Each repository file the problem lines name, in the order they first appear."""
+    """Each repository file the problem lines name: pages and data first (where the fix usually is),
+    then tests, each group in the order the files first appear."""
     files: list[str] = []
     for line in lines:
-        for match in FILE_REF.finditer(line):
-            if match["file"] not in files:
-                files.append(match["file"])
-    return files
+        named = [m["file"] for m in FILE_REF.finditer(line)] + [f"docs/{m['page']}" for m in DOC_REF.finditer(line)]
+        files.extend(file for file in named if file not in files)
+    return sorted(files, key=lambda file: file.startswith("tests/"))
 
 
 def summary(log: str, root: str = "") -> str:

@@ -104,11 +104,12 @@ def test_make_test_runs_lint_first_and_hooks_clone_nothing() -> None:
 # --- The CI job summary -----------------------------------------------------------------------------
 
 LOG = """\
-tests/test_site.py F.
+FAILED tests/test_site.py::test_strict_build_prints_no_warning - AssertionError
 ERROR   -  docs/x.md: unknown macro or variable 'cidr_tabel' (did you mean 'cidr_table'?)
 /home/runner/work/notes/notes/docs/storage/s3.md:12:1: MD030: Spaces after list markers
 E   AssertionError: ERROR - data/support_plans.yml: entry plans[2] (business), field pricing: bad
 INFO    -  Building documentation...
+WARNING -  Doc file 'index.md' contains a link 'networking/ip-adressing.md', but the target is not found among documentation files.
 FAILED tests/test_site.py::test_strict_build_prints_no_warning - AssertionError
 """
 
@@ -116,7 +117,8 @@ FAILED tests/test_site.py::test_strict_build_prints_no_warning - AssertionError
 def test_summary_lists_the_files_and_the_lines_that_name_them() -> None:
     text = ci_summary.summary(LOG, root="/home/runner/work/notes/notes")
     files = re.findall(r"^- `([^`]+)`$", text, re.M)
-    assert files == ["docs/x.md", "docs/storage/s3.md", "data/support_plans.yml", "tests/test_site.py"]
+    # Pages and data first, tests last; MkDocs' "Doc file 'index.md'" is a page in docs/.
+    assert files == ["docs/x.md", "docs/storage/s3.md", "data/support_plans.yml", "docs/index.md", "tests/test_site.py"]
     assert "docs/storage/s3.md:12:1: MD030" in text  # the workspace prefix is gone, the line stays
     assert "AssertionError: ERROR - data/support_plans.yml" in text  # pytest's "E   " is stripped
     assert "INFO" not in text and "F." not in text
