@@ -1,0 +1,146 @@
+"""What a reader does with the site: switch the palette, search from the keyboard, follow an edit
+link or a deep link, and land on the 404 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests._project import Build
+from tests.browser._pages import CONFIG, SOURCES, page_url
+from tests.browser._search import INPUT, ITEM, install_tracker, open_search, type_query
+
+pytestmark = pytest.mark.browser
+
+DARK_TOGGLE = CONFIG["theme"]["palette"][0]["toggle"]["name"]   # "Switch to dark mode"
+LIGHT_TOGGLE = CONFIG["theme"]["palette"][1]["toggle"]["name"]  # "Switch to light mode"
+
+
+def scheme(page: Page) -> str | None:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def test_palette_toggle_switches_and_is_remembered(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert scheme(page) == "default"
+
+    page.locator(f"label[title='{DARK_TOGGLE}']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+    # The system still prefers light, so only the stored choice can keep the page dark.
+    page.reload()
+    assert scheme(page) == "slate"
+    page.goto(base_url + "security/iam/")
+    assert scheme(page) == "slate"
+
+    page.locator(f"label[title='{LIGHT_TOGGLE}']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.goto(base_url + "networking/")
+    assert scheme(page) == "default"
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_shortcut_opens_search(page: Page, base_url: str, key: str) -> None:
+    page.goto(base_url + "compute/")
+    page.keyboard.press(key)
+    expect(page.locator(INPUT)).to_be_focused()
+    expect(page.locator("#__search")).to_be_checked()
+
+
+def test_keyboard_only_search_opens_the_chosen_result(context: BrowserContext, base_url: str) -> None:
+    install_tracker(context)
+    page = context.new_page()
+    page.goto(base_url)
+    open_search(page)
+    type_query(page, "Lambda")
+
+    # The elements the arrow keys move through, in Material's own order (a collapsed "more on this
+    # page" counts as one stop).
+    links = page.locator("[data-md-component=search-result]").locator(
+        ":not(details) > [href], summary, details[open] [href]")
+    assert links.count() >= 2, "expected at least two results to move between"
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(links.nth(0)).to_be_focused()
+
+    target = urlsplit(links.nth(0).get_attribute("href") or "")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlsplit(url).path == target.path)
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_enter_in_the_search_box_opens_the_best_result(context: BrowserContext, base_url: str) -> None:
+    install_tracker(context)
+    page = context.new_page()
+    page.goto(base_url)
+    open_search(page)
+    type_query(page, "Lambda")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlsplit(url).path != urlsplit(base_url).path)
+    assert page.locator("article h1").count() == 1
+
+
+@pytest.mark.parametrize("page_path", ["", "networking/", "networking/ip-addressing/"])
+def test_edit_link_points_at_the_page_source(page: Page, base_url: str, page_path: str) -> None:
+    page.goto(base_url + page_path)
+    edit = page.locator("a.md-content__button[href*='/edit/']")
+    expected = f"{CONFIG['repo_url'].rstrip('/')}/{CONFIG['edit_uri'].strip('/')}/{SOURCES[page_path]}"
+    assert edit.get_attribute("href") == expected
+
+
+def test_deep_link_scrolls_to_the_heading(page: Page, base_url: str, site_build: Build) -> None:
+    page_path = "networking/ip-addressing/"
+    heading_id = site_build.html(page_path).select("article h2[id]")[-1]["id"]
+    page.goto(base_url + page_path)
+    heading = page.locator(f"[id='{heading_id}']")
+    # Only meaningful if the heading starts out below the fold.
+    assert heading.evaluate("h => h.getBoundingClientRect().top") > page.viewport_size["height"]
+
+    page.goto(f"{base_url}{page_path}#{heading_id}")
+    expect(heading).to_be_in_viewport()
+    header_bottom = page.locator("header.md-header").evaluate("h => h.getBoundingClientRect().bottom")
+    assert heading.evaluate("h => h.getBoundingClientRect().top") >= header_bottom - 1, \
+        "the heading is hidden under the sticky header"
+
+
+def test_not_found_page_offers_search_and_the_sections(context: BrowserContext, base_url: str) -> None:
+    install_tracker(context)
+    page = context.new_page()
+    response = page.goto(base_url + "no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Page not found")
+
+    # Every top-level section of the navigation is offered, and each link works from this depth.
+    prefix = urlsplit(base_url).path
+    expected = {prefix + page_url(Path(_first_page(item))) for item in CONFIG["nav"]}
+    hrefs = {urlsplit(a.get_attribute("href") or "").path
+             for a in page.locator(".not-found-sections a").all()}
+    assert hrefs == expected
+    for href in sorted(hrefs):
+        assert page.request.get(urlsplit(base_url)._replace(path=href).geturl()).status == 200, href
+
+    # The page's own button opens the header search; a result leads to a real page.
+    page.locator("label.not-found-search").click()
+    expect(page.locator(INPUT)).to_be_focused()
+    type_query(page, "S3")
+    first = page.locator(f"{ITEM} > a.md-search-result__link").first
+    target = urlsplit(first.get_attribute("href") or "")
+    first.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == target.path)
+    expect(page.locator("article h1")).to_have_count(1)
+
+
+def _first_page(nav_item: dict) -> str:
+    """The page a top-level nav entry opens: its own file, or its section's first page."""
+    (value,) = nav_item.values()
+    while isinstance(value, list):
+        value = value[0]
+        if isinstance(value, dict):
+            (value,) = value.values()
+    return value
