@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test lint freshness linkcheck lock clean
+.PHONY: help install serve build test lint freshness linkcheck bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,12 @@ freshness: $(STAMP) ## List data rows last verified more than six months ago (DA
 
 linkcheck: $(STAMP) ## Check the source URLs in data/ and page front matter (needs the network; not run in CI)
 	$(BIN)/python scripts/linkcheck.py
+
+# Lighthouse comes from npm (benchmarks/package-lock.json); Chromium is CHROME_PATH if set, else
+# the one the browser tests find (BROWSER_PATH or chromium on PATH).
+bench: $(STAMP) ## Measure Lighthouse, search, build time and rebuilds into benchmarks/RESULTS.md
+	cd benchmarks && npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python benchmarks/run.py
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
