@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from pathlib import Path
 
 import pytest
 import yaml
