@@ -67,9 +67,17 @@ def on_pre_page_macros(env: Any) -> None:
         )
         if page.meta.get("render_macros") is True:
             known = {*env.variables, *env.macros, *env.env.globals, *page.meta}
-            check_names(env.markdown, path, env.env, known)
+            check_names(env.markdown, path, env.env, known, first_line=_body_first_line(page, env.markdown))
     except PageError as error:
         raise as_build_error(error) from None
+
+
+def _body_first_line(page: Any, body: str) -> int:
+    """The line of the source file on which the page body (what follows the front matter) starts."""
+    source = page.file.content_string
+    if not source.endswith(body):
+        return 1
+    return source[: len(source) - len(body)].count("\n") + 1
 
 
 def _edit_url_maker(conf: Any):
