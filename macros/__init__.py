@@ -27,6 +27,7 @@ def define_env(env: Any) -> None:
         snow = load(root / snow_family.FILE, snow_family.SnowFamily, root=root)
         plans = load(root / support_plans.FILE, support_plans.SupportPlans, root=root)
         changes = load(root / lifecycle.FILE, lifecycle.Lifecycle, root=root)
+        snow_family.check_lifecycle(snow, changes)
         tables = comparisons.load_all(root)
         known_facts = facts.load_all(root)
         env.variables["site_settings"] = load(root / SITE_FILE, SiteSettings, root=root)

@@ -48,6 +48,7 @@ Percent = Annotated[Decimal, BeforeValidator(_reject_non_numbers), Field(ge=0, l
 Count = Annotated[int, Field(strict=True, ge=0)]
 Date = Annotated[dt.date, BeforeValidator(_reject_non_dates)]
 Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(str.strip)]
+Month = Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}$")]  # YYYY-MM, when only the month is known
 Flag = StrictBool
 Confidence = Literal["official", "secondary", "unconfirmed"]
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from macros import _html
-from macros._data import Date, Evidence, Model, Text
+from macros._data import Date, Evidence, Model, Month, Text
 
 FILE = "data/lifecycle.yml"
 CHANGES_PAGE = "changes.md"
@@ -36,7 +36,6 @@ LABELS: dict[str, str] = {
     "price_change": "Now charged",
     "changed": "Changed",
 }
-Month = Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}$")]
 
 
 class Entry(Evidence):

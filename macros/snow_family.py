@@ -8,9 +8,12 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from macros import _html
-from macros._data import Count, Date, Evidence, Flag, Model, NonNegative, Text
+from macros._data import Count, Date, Evidence, Flag, Model, Month, NonNegative, Text
+from macros._errors import DataError
+from macros.lifecycle import Lifecycle
 
 FILE = "data/snow_family.yml"
+LIFECYCLE_FILE = "data/lifecycle.yml"
 
 Status = Literal["available", "closed_to_new_customers", "discontinued", "retired"]
 STATUS_LABELS: dict[str, str] = {
@@ -34,8 +37,20 @@ class Specs(Evidence):
 
 class DeviceStatus(Evidence):
     state: Status
-    since: Date | None = None  # None when the date itself is unknown
+    since: Date | None = None  # the day, when known
+    since_month: Month | None = None  # when only the month is known
     note: Text | None = None
+    lifecycle: Text | None = None  # the id of the data/lifecycle.yml entry that records the same change
+
+    @model_validator(mode="after")
+    def _one_date(self) -> DeviceStatus:
+        if self.since is not None and self.since_month is not None:
+            raise ValueError("give `since` or `since_month`, not both")
+        return self
+
+    @property
+    def when(self) -> str | None:
+        return self.since.isoformat() if self.since is not None else self.since_month
 
 
 class Device(Model):
@@ -116,9 +131,28 @@ def _device_row(device: Device) -> list[_html.Cell]:
     ]
 
 
+def check_lifecycle(snow: SnowFamily, changes: Lifecycle) -> None:
+    """A device's status and the "What changed" entry it names must agree on the change and its date,
+    so the table and the notice on every page that mentions the device never contradict each other."""
+    for device in snow.devices:
+        ref = device.status.lifecycle
+        if ref is None:
+            continue
+        try:
+            entry = changes.entry(ref)
+        except KeyError:
+            raise DataError(FILE, device.id, "status.lifecycle", f"no entry {ref!r} in {LIFECYCLE_FILE}") from None
+        if entry.change != device.status.state or entry.when != (device.status.when or "date unknown"):
+            raise DataError(
+                FILE, device.id, "status",
+                f"{device.status.state} since {device.status.when or 'date unknown'} disagrees with "
+                f"{LIFECYCLE_FILE} entry {ref!r}: {entry.change} since {entry.when}",
+            )
+
+
 def _status_cell(status: DeviceStatus) -> _html.Markup:
     label = STATUS_LABELS[status.state]
-    when = f" since {status.since.isoformat()}" if status.since else " (date unknown)"
+    when = f" since {status.when}" if status.when else " (date unknown)"
     parts: list[_html.Cell] = [_html.tag("strong", label + (when if status.state != "available" else ""))]
     if status.note:
         parts += [_html.BR, _html.text(status.note)]
