@@ -8,10 +8,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests import _course
 from tests._project import ROOT, Build
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 INDEX_PAGES = {"tags/", "changes/"}
 
@@ -43,8 +43,7 @@ def prose(soup: BeautifulSoup, *, tables: bool = False) -> str:
     return " ".join(article.get_text(" ").split())
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text.lower().replace("’", "'"))
+words = _course.words
 
 
 def is_topic_page(url: str) -> bool:
@@ -110,17 +109,33 @@ def test_no_email_address_anywhere(site_build: Build) -> None:
 
 
 def test_no_ten_word_run_copied_from_the_course_material(site: dict[str, BeautifulSoup]) -> None:
-    course = next(SEEDS.glob("003_*.txt"), None)
-    if course is None:
-        pytest.skip("../shared/seeds is not beside this checkout")
-    course_words = words(course.read_text(encoding="utf-8", errors="replace"))
-    grams = {tuple(course_words[i : i + 10]) for i in range(len(course_words) - 9)}
+    fingerprint = _course.load()
+    assert len(fingerprint) > 1000
     copied = []
     for url, soup in site.items():
-        page_words = words(prose(soup, tables=True))
-        copied += [(url, " ".join(page_words[i : i + 10]))
-                   for i in range(len(page_words) - 9) if tuple(page_words[i : i + 10]) in grams]
+        copied += [(url, " ".join(run)) for run in _course.runs(words(prose(soup, tables=True)))
+                   if _course.run_hash(run) in fingerprint]
     assert copied == []
+
+
+def test_the_course_fingerprint_matches_the_course_notes() -> None:
+    course = next(SEEDS.glob("003_*.txt"), None)
+    if course is None:
+        pytest.skip("../shared/seeds is not beside this checkout; the committed fingerprint is used as it is")
+    assert _course.fingerprint(course.read_text(encoding="utf-8", errors="replace")) == sorted(_course.load()), (
+        "regenerate tests/course-003.fingerprint (see tests/_course.py)"
+    )
+
+
+def test_the_copy_check_catches_a_copied_run() -> None:
+    """A page that repeated any ten words of the course in a row would be caught."""
+    fingerprint = _course.load()
+    course = next(SEEDS.glob("003_*.txt"), None)
+    if course is not None:  # with the notes at hand, take a real run from them
+        run = _course.runs(words(course.read_text(encoding="utf-8", errors="replace")))[100]
+        assert _course.run_hash(run) in fingerprint
+    own = words("Each fact lives in one place on this site, written in our own words, and dated.")
+    assert not any(_course.run_hash(run) in fingerprint for run in _course.runs(own))
 
 
 def test_every_seed_topic_is_on_the_page_that_owns_it(site: dict[str, BeautifulSoup]) -> None:
