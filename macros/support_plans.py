@@ -164,7 +164,7 @@ def fee_text(data: SupportPlans, plan_id: str, spend: Decimal | int | str) -> st
 
 
 def render_features(data: SupportPlans, edit_url: str) -> str:
-    headers: list[_html.Cell] = ["", *(_plan_header(plan) for plan in data.plans)]
+    headers: list[_html.Cell] = ["Feature", *(_plan_header(plan) for plan in data.plans)]
     rows: list[list[_html.Cell]] = [
         ["Status", *(_status(plan.status, data) for plan in data.plans)],
         ["Monthly price", *(_price_rule(plan.pricing) for plan in data.plans)],

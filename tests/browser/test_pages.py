@@ -24,14 +24,7 @@ MODES = ("light", "dark")
 
 # Violations that only the page's author can fix, each with the fix. The test still fails on any
 # other violation on these pages, and fails once a listed one is gone, so the entry is removed.
-KNOWN_VIOLATIONS = {
-    ("compute/batch-lightsail/", "empty-table-header"):
-        "docs/compute/batch-lightsail.md: the Batch vs Lambda table's first header cell is empty",
-    ("storage/ebs-instance-store/", "empty-table-header"):
-        "docs/storage/ebs-instance-store.md: the EBS vs instance store table's first header cell is empty",
-    ("billing/support-plans/", "empty-table-header"):
-        'macros/support_plans.py: the features table\'s first header is "" (e.g. "Feature")',
-}
+KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's name for each palette
 
 
