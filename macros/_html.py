@@ -58,11 +58,14 @@ def table(
     """A complete <table> in a styling <div>; the first cell of each row is a row header.
 
     The table itself has no class: Material styles (and makes scrollable) only class-less tables.
+    Cells are separated by newlines: the search index reads the HTML as text, and without white
+    space between `</td><td>` the last word of one cell and the first of the next become one word.
     """
     lines = [f'<div class="{escape(css_class, quote=True)}">', "<table>"]
     if caption is not None:
         lines.append(f"<caption>{_cell_html(caption)}</caption>")
-    lines.append("<thead><tr>" + "".join(f'<th scope="col">{_cell_html(h)}</th>' for h in headers))
+    lines.append("<thead><tr>")
+    lines.extend(f'<th scope="col">{_cell_html(h)}</th>' for h in headers)
     lines.append("</tr></thead><tbody>")
     for row in rows:
         cells = []
@@ -71,7 +74,7 @@ def table(
                 cells.append(f'<th scope="row">{_cell_html(cell)}</th>')
             else:
                 cells.append(f"<td>{_cell_html(cell)}</td>")
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+        lines.extend(["<tr>", *cells, "</tr>"])
     lines.append("</tbody></table>")
     lines.append("</div>")
     return "\n".join(lines)
