@@ -42,8 +42,8 @@ lint: $(STAMP) ## Lint YAML, Markdown, spelling, Python and the CI workflows
 	@echo "$(BIN)/pymarkdown --config .pymarkdown.yml scan --recurse docs templates"
 	@out=$$($(BIN)/pymarkdown --config .pymarkdown.yml scan --recurse docs templates) \
 		|| { echo "$$out" | sed 's|^$(CURDIR)/||'; exit 1; }
-	$(BIN)/codespell docs data includes macros tests scripts templates overrides README.md CONTRIBUTING.md mkdocs.yml
-	$(BIN)/ruff check --output-format concise macros tests scripts
+	$(BIN)/codespell docs data hooks includes macros tests scripts templates overrides README.md CONTRIBUTING.md mkdocs.yml
+	$(BIN)/ruff check --output-format concise hooks macros tests scripts benchmarks
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 freshness: $(STAMP) ## List data rows last verified more than six months ago (DATE=YYYY-MM-DD to pick the day)

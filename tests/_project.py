@@ -12,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "data", "includes", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "macros", "data", "includes", "overrides")
 
 
 @dataclass(frozen=True)
