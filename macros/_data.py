@@ -81,11 +81,16 @@ class Evidence(Model):
         return self.confidence == "unconfirmed"
 
 
+# libyaml's loader when PyYAML has it (the PyPI wheels do): the same safe subset, several times
+# faster, which is most of the time the macros add to a build.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(path: Path, model: type[M], *, root: Path | None = None) -> M:
     """Read `path` and validate it as `model`; raise DataError with one line on any problem."""
     name = _display_name(path, root)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise DataError(name, "-", "-", "file not found") from None
     except yaml.YAMLError as error:
