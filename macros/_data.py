@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 import yaml
 from pydantic import (
@@ -48,6 +48,7 @@ Percent = Annotated[Decimal, BeforeValidator(_reject_non_numbers), Field(ge=0, l
 Count = Annotated[int, Field(strict=True, ge=0)]
 Date = Annotated[dt.date, BeforeValidator(_reject_non_dates)]
 Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(str.strip)]
+Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+$")]  # an entry's id: lowercase, digits, hyphens
 Month = Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}$")]  # YYYY-MM, when only the month is known
 Flag = StrictBool
 Confidence = Literal["official", "secondary", "unconfirmed"]
@@ -79,6 +80,28 @@ class Evidence(Model):
     @property
     def unconfirmed(self) -> bool:
         return self.confidence == "unconfirmed"
+
+
+class HasId(Protocol):
+    id: str
+
+
+E = TypeVar("E", bound=HasId)
+
+
+def check_unique_ids(items: list[E], what: str) -> None:
+    """Raise ValueError (reported by `load` as one line) when two entries share an id."""
+    ids = [item.id for item in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"two {what} share an id")
+
+
+def find_by_id(items: list[E], item_id: str, what: str) -> E:
+    """The entry with `item_id`, or a KeyError that lists the ids that exist."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(f"unknown {what} {item_id!r}; known: {[item.id for item in items]}")
 
 
 # libyaml's loader when PyYAML has it (the PyPI wheels do): the same safe subset, several times

@@ -12,12 +12,12 @@ from typing import Annotated, Any
 from pydantic import Field, StrictInt
 
 from macros import _html
-from macros._data import Evidence, Model, Text, load
+from macros._data import Evidence, Model, Slug, Text, load
 from macros._errors import DataError
 
 FOLDER = "data/facts"
 
-FactId = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+$")]
+FactId = Slug
 
 
 class Fact(Evidence):

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from macros import _html
-from macros._data import Date, Evidence, Model, Month, Text
+from macros._data import Date, Evidence, Model, Month, Slug, Text, check_unique_ids, find_by_id
 
 FILE = "data/lifecycle.yml"
 CHANGES_PAGE = "changes.md"
@@ -39,7 +39,7 @@ LABELS: dict[str, str] = {
 
 
 class Entry(Evidence):
-    id: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+$")]
+    id: Slug
     service: Text
     change: Change
     date: Date | None = None  # the day it took effect, when known
@@ -67,16 +67,11 @@ class Lifecycle(Model):
 
     @model_validator(mode="after")
     def _unique(self) -> Lifecycle:
-        ids = [entry.id for entry in self.entries]
-        if len(set(ids)) != len(ids):
-            raise ValueError("two entries share an id")
+        check_unique_ids(self.entries, "entries")
         return self
 
     def entry(self, entry_id: str) -> Entry:
-        for entry in self.entries:
-            if entry.id == entry_id:
-                return entry
-        raise KeyError(f"unknown lifecycle entry {entry_id!r}; known: {[e.id for e in self.entries]}")
+        return find_by_id(self.entries, entry_id, "lifecycle entry")
 
 
 def notice(data: Lifecycle, entry_id: str, page_path: str) -> str:

@@ -8,7 +8,19 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from macros import _html
-from macros._data import Count, Date, Evidence, Flag, Model, Month, NonNegative, Text
+from macros._data import (
+    Count,
+    Date,
+    Evidence,
+    Flag,
+    Model,
+    Month,
+    NonNegative,
+    Slug,
+    Text,
+    check_unique_ids,
+    find_by_id,
+)
 from macros._errors import DataError
 from macros.lifecycle import Lifecycle
 
@@ -54,7 +66,7 @@ class DeviceStatus(Evidence):
 
 
 class Device(Model):
-    id: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+$")]
+    id: Slug
     name: Text
     specs: Specs
     status: DeviceStatus
@@ -66,16 +78,11 @@ class SnowFamily(Model):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> SnowFamily:
-        ids = [device.id for device in self.devices]
-        if len(set(ids)) != len(ids):
-            raise ValueError("two devices share an id")
+        check_unique_ids(self.devices, "devices")
         return self
 
     def device(self, device_id: str) -> Device:
-        for device in self.devices:
-            if device.id == device_id:
-                return device
-        raise KeyError(f"unknown Snow device {device_id!r}; known: {[d.id for d in self.devices]}")
+        return find_by_id(self.devices, device_id, "Snow device")
 
 
 def orderable_by(device: Device) -> str:

@@ -12,7 +12,18 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from macros import _html
-from macros._data import Count, Date, Evidence, Flag, Model, NonNegative, Percent, Text
+from macros._data import (
+    Count,
+    Date,
+    Evidence,
+    Flag,
+    Model,
+    NonNegative,
+    Percent,
+    Text,
+    check_unique_ids,
+    find_by_id,
+)
 
 FILE = "data/support_plans.yml"
 CENT = Decimal("0.01")
@@ -109,9 +120,8 @@ class SupportPlans(Model):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> SupportPlans:
+        check_unique_ids(self.plans, "plans")
         ids = [plan.id for plan in self.plans]
-        if len(set(ids)) != len(ids):
-            raise ValueError("two plans share an id")
         severities = {severity.id for severity in self.severities}
         for plan in self.plans:
             if plan.status.replaced_by and plan.status.replaced_by not in ids:
@@ -122,10 +132,7 @@ class SupportPlans(Model):
         return self
 
     def plan(self, plan_id: str) -> Plan:
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
-        raise KeyError(f"unknown support plan {plan_id!r}; known: {[p.id for p in self.plans]}")
+        return find_by_id(self.plans, plan_id, "support plan")
 
 
 def tiered_charge(tiers: list[Tier], spend: Decimal) -> Decimal:

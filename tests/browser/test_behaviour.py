@@ -50,12 +50,18 @@ def test_shortcut_opens_search(page: Page, base_url: str, key: str) -> None:
     expect(page.locator("#__search")).to_be_checked()
 
 
-def test_keyboard_only_search_opens_the_chosen_result(context: BrowserContext, base_url: str) -> None:
+def _searched(context: BrowserContext, base_url: str, query: str) -> Page:
+    """The home page with `query` typed into the search box and its results shown."""
     install_tracker(context)
     page = context.new_page()
     page.goto(base_url)
     open_search(page)
-    type_query(page, "Lambda")
+    type_query(page, query)
+    return page
+
+
+def test_keyboard_only_search_opens_the_chosen_result(context: BrowserContext, base_url: str) -> None:
+    page = _searched(context, base_url, "Lambda")
 
     # The elements the arrow keys move through, in Material's own order (a collapsed "more on this
     # page" counts as one stop).
@@ -76,11 +82,7 @@ def test_keyboard_only_search_opens_the_chosen_result(context: BrowserContext, b
 
 
 def test_enter_in_the_search_box_opens_the_best_result(context: BrowserContext, base_url: str) -> None:
-    install_tracker(context)
-    page = context.new_page()
-    page.goto(base_url)
-    open_search(page)
-    type_query(page, "Lambda")
+    page = _searched(context, base_url, "Lambda")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path != urlsplit(base_url).path)
     assert page.locator("article h1").count() == 1
