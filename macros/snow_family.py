@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from macros import _html
+from macros import _html, lifecycle
 from macros._data import (
     Count,
     Date,
@@ -22,10 +22,8 @@ from macros._data import (
     find_by_id,
 )
 from macros._errors import DataError
-from macros.lifecycle import Lifecycle
 
 FILE = "data/snow_family.yml"
-LIFECYCLE_FILE = "data/lifecycle.yml"
 
 Status = Literal["available", "closed_to_new_customers", "discontinued", "retired"]
 STATUS_LABELS: dict[str, str] = {
@@ -52,7 +50,7 @@ class DeviceStatus(Evidence):
     since: Date | None = None  # the day, when known
     since_month: Month | None = None  # when only the month is known
     note: Text | None = None
-    lifecycle: Text | None = None  # the id of the data/lifecycle.yml entry that records the same change
+    lifecycle: Slug | None = None  # the id of the data/lifecycle.yml entry that records the same change
 
     @model_validator(mode="after")
     def _one_date(self) -> DeviceStatus:
@@ -138,22 +136,22 @@ def _device_row(device: Device) -> list[_html.Cell]:
     ]
 
 
-def check_lifecycle(snow: SnowFamily, changes: Lifecycle) -> None:
+def check_lifecycle(snow: SnowFamily, changes: lifecycle.Lifecycle) -> None:
     """A device's status and the "What changed" entry it names must agree on the change and its date,
     so the table and the notice on every page that mentions the device never contradict each other."""
     for device in snow.devices:
-        ref = device.status.lifecycle
+        status, ref = device.status, device.status.lifecycle
         if ref is None:
             continue
         try:
             entry = changes.entry(ref)
         except KeyError:
-            raise DataError(FILE, device.id, "status.lifecycle", f"no entry {ref!r} in {LIFECYCLE_FILE}") from None
-        if entry.change != device.status.state or entry.when != (device.status.when or "date unknown"):
+            raise DataError(FILE, device.id, "status.lifecycle", f"no entry {ref!r} in {lifecycle.FILE}") from None
+        if (entry.change, entry.date, entry.month) != (status.state, status.since, status.since_month):
             raise DataError(
                 FILE, device.id, "status",
-                f"{device.status.state} since {device.status.when or 'date unknown'} disagrees with "
-                f"{LIFECYCLE_FILE} entry {ref!r}: {entry.change} since {entry.when}",
+                f"{status.state} since {status.when or 'date unknown'} disagrees with "
+                f"{lifecycle.FILE} entry {ref!r}: {entry.change} since {entry.when}",
             )
 
 
