@@ -68,7 +68,9 @@ def on_pre_page_macros(env: Any) -> None:
         )
         if page.meta.get("render_macros") is True:
             known = {*env.variables, *env.macros, *env.env.globals, *page.meta}
-            check_names(env.markdown, path, env.env, known, first_line=_body_first_line(page, env.markdown))
+            check_names(
+                env.markdown, path, env.env, known, first_line=lambda: _body_first_line(page, env.markdown)
+            )
     except PageError as error:
         raise as_build_error(error) from None
 

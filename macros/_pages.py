@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from jinja2 import Environment, TemplateSyntaxError, meta
 
@@ -12,16 +12,22 @@ from macros._errors import PageError
 
 
 def check_names(
-    source: str, page_path: str, jinja: Environment, known: Iterable[str], *, first_line: int = 1
+    source: str,
+    page_path: str,
+    jinja: Environment,
+    known: Iterable[str],
+    *,
+    first_line: Callable[[], int] = lambda: 1,
 ) -> None:
     """Raise PageError naming `page_path` if the page uses an unknown macro or variable.
 
-    `source` is the page body after its front matter; `first_line` is the line of the file it starts
-    on, so a syntax error is reported at the line a contributor sees in their editor."""
+    `source` is the page body after its front matter; `first_line()` gives the line of the file it
+    starts on, so a syntax error is reported at the line a contributor sees in their editor. It is
+    called only when there is an error (it may read the file again)."""
     try:
         tree = jinja.parse(source)
     except TemplateSyntaxError as error:
-        line = error.lineno + first_line - 1
+        line = error.lineno + first_line() - 1
         raise PageError(f"{page_path}: line {line}: macro syntax error: {error.message}") from None
     known = set(known)
     unknown = sorted(meta.find_undeclared_variables(tree) - known)
