@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from hooks.abbreviations import first_occurrences_only
+from hooks.abbreviations import ABBR, first_occurrences_only
 from tests._project import Build
 
 AZ = '<abbr title="Availability Zone">AZ</abbr>'
@@ -32,7 +31,7 @@ def test_a_page_without_abbreviations_is_unchanged() -> None:
 def test_built_pages_explain_each_abbreviation_once(site_build: Build) -> None:
     repeated = {}
     for path in site_build.site.rglob("*.html"):
-        counts = Counter(re.findall(r"<abbr title=\"[^\"]*\">([^<]*)</abbr>", path.read_text(encoding="utf-8")))
+        counts = Counter(ABBR.findall(path.read_text(encoding="utf-8")))
         repeated.update({f"{path.relative_to(site_build.site)}: {term}": n for term, n in counts.items() if n > 1})
     assert repeated == {}
     vpc_page = (site_build.site / "networking" / "vpc" / "index.html").read_text(encoding="utf-8")
