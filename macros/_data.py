@@ -21,6 +21,7 @@ from pydantic import (
     StrictBool,
     StrictStr,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 
@@ -60,26 +61,62 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+QUOTE_MAX_WORDS = 40  # "a short verbatim excerpt (about 30 words)": room for a sentence, not a paragraph
+
+
+def _short_quote(value: str) -> str:
+    words = len(value.split())
+    if words > QUOTE_MAX_WORDS:
+        raise ValueError(f"a quote is a short excerpt: {words} words, at most {QUOTE_MAX_WORDS}")
+    return value
+
+
+Quote = Annotated[Text, AfterValidator(_short_quote)]
+
+
 class Evidence(Model):
-    """Where a fact comes from and when it was last checked against that source."""
+    """Where a fact comes from, what that source says, and when it was last checked against it.
+
+    `quote` is a short verbatim excerpt of `source` that states the claim: evidence for reviewers,
+    kept in data/ and never rendered as page text. A row whose claim no official page states says so
+    with `confidence: secondary` or `unconfirmed` and a `source_note`.
+    """
 
     verified: Date
     source: HttpUrl | None = None
+    quote: Quote | None = None
     source_note: Text | None = None
     confidence: Confidence = "official"
     see_also: list[HttpUrl] = []  # further pages that back part of the fact
 
     @model_validator(mode="after")
-    def _has_a_source(self) -> Evidence:
+    def _has_a_source(self, info: ValidationInfo) -> Evidence:
         if self.source is None and self.source_note is None:
             raise ValueError("needs `source` (a URL you have read) or `source_note`")
-        if self.source is None and self.confidence == "official":
-            raise ValueError("a fact with only a `source_note` needs confidence: secondary or unconfirmed")
+        if self.confidence == "official":
+            if self.source is None:
+                raise ValueError("a fact with only a `source_note` needs confidence: secondary or unconfirmed")
+            if self.quote is None and not _drafting(info):
+                raise ValueError(
+                    "an official row needs `quote`: a short verbatim excerpt of `source` that states the "
+                    "claim (or set confidence: secondary or unconfirmed and say why in `source_note`)"
+                )
+        elif self.source_note is None:
+            raise ValueError(f"confidence: {self.confidence} needs a `source_note` saying why no official page states it")
+        if self.quote is not None and self.source is None:
+            raise ValueError("`quote` needs the `source` it is quoted from")
         return self
 
     @property
     def unconfirmed(self) -> bool:
         return self.confidence == "unconfirmed"
+
+
+DRAFT = {"draft": True}  # validation context for reports: an official row may still lack its quote
+
+
+def _drafting(info: ValidationInfo | None) -> bool:
+    return bool(info is not None and info.context and info.context.get("draft"))
 
 
 class HasId(Protocol):
@@ -109,7 +146,7 @@ def find_by_id(items: list[E], item_id: str, what: str) -> E:
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load(path: Path, model: type[M], *, root: Path | None = None) -> M:
+def load(path: Path, model: type[M], *, root: Path | None = None, context: dict[str, Any] | None = None) -> M:
     """Read `path` and validate it as `model`; raise DataError with one line on any problem."""
     name = _display_name(path, root)
     try:
@@ -122,7 +159,7 @@ def load(path: Path, model: type[M], *, root: Path | None = None) -> M:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise DataError(name, where, "-", f"not valid YAML: {problem}") from None
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context=context)
     except ValidationError as error:
         raise _to_data_error(name, raw, error) from None
 

@@ -7,12 +7,12 @@ evidence on every row; tables of general knowledge (the OSI layers) may leave it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, model_validator
+from pydantic import Field, StrictInt, ValidationInfo, model_validator
 
 from macros import _html
-from macros._data import Date, Evidence, Model, Text, load
+from macros._data import DRAFT, Date, Evidence, Model, Text, load
 
 FOLDER = "data/comparisons"
 
@@ -23,15 +23,17 @@ class Row(Model):
     cells: Annotated[list[CellValue], Field(min_length=2)]
     verified: Date | None = None
     source: str | None = None
+    quote: Text | None = None
     source_note: Text | None = None
     confidence: Literal["official", "secondary", "unconfirmed"] = "official"
     see_also: list[str] = []
 
-    def evidence(self) -> Evidence | None:
+    def evidence(self, context: dict[str, Any] | None = None) -> Evidence | None:
         if self.verified is None and self.source is None and self.source_note is None:
             return None
         return Evidence.model_validate(
-            {key: value for key, value in self.model_dump().items() if key != "cells" and value is not None}
+            {key: value for key, value in self.model_dump().items() if key != "cells" and value is not None},
+            context=context,
         )
 
 
@@ -42,7 +44,7 @@ class Comparison(Model):
     rows: Annotated[list[Row], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _rows_fit(self) -> Comparison:
+    def _rows_fit(self, info: ValidationInfo) -> Comparison:
         for index, row in enumerate(self.rows):
             if len(row.cells) != len(self.columns):
                 raise ValueError(
@@ -50,7 +52,7 @@ class Comparison(Model):
                 )
             if self.kind == "aws-facts":
                 try:
-                    evidence = row.evidence()
+                    evidence = row.evidence(info.context)
                 except ValueError as error:
                     raise ValueError(f"row {index} ({row.cells[0]}): {error}") from None
                 if evidence is None:
@@ -58,10 +60,10 @@ class Comparison(Model):
         return self
 
 
-def load_all(root: Path) -> dict[str, Comparison]:
+def load_all(root: Path, context: dict[str, Any] | None = None) -> dict[str, Comparison]:
     """Every comparison file, validated, by name (the file name without .yml)."""
     return {
-        path.stem: load(path, Comparison, root=root)
+        path.stem: load(path, Comparison, root=root, context=context)
         for path in sorted((root / FOLDER).glob("*.yml"))
     }
 
@@ -70,7 +72,7 @@ def render(tables: dict[str, Comparison], name: str, edit_url: str) -> str:
     if name not in tables:
         raise KeyError(f"unknown comparison table {name!r}; known: {sorted(tables)}")
     table = tables[name]
-    with_sources = any(row.evidence() is not None for row in table.rows)
+    with_sources = any(row.evidence(DRAFT) is not None for row in table.rows)
     headers: list[_html.Cell] = [*table.columns, *(["Source"] if with_sources else [])]
     body = [[*(_cell(value) for value in row.cells), *([_source(row)] if with_sources else [])] for row in table.rows]
     return (
@@ -85,5 +87,5 @@ def _cell(value: CellValue) -> str:
 
 
 def _source(row: Row) -> _html.Markup:
-    evidence = row.evidence()
+    evidence = row.evidence(DRAFT)  # validated with the file: rendering only reads it
     return _html.evidence(evidence) if evidence else _html.text("")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, StrictInt
+from pydantic import Field, PrivateAttr, StrictInt
 
 from macros import _html
 from macros._data import Evidence, Model, Slug, Text, load
@@ -24,20 +24,26 @@ class Fact(Evidence):
     id: FactId
     value: Text | StrictInt
     title: Text  # what the source page is, for the page's source list
+    _file: str = PrivateAttr(default="")  # the file in data/facts/ it came from, for reports
+
+    @property
+    def file(self) -> str:
+        return self._file
 
 
 class FactFile(Model):
     facts: Annotated[list[Fact], Field(min_length=1)]
 
 
-def load_all(root: Path) -> dict[str, Fact]:
+def load_all(root: Path, context: dict[str, Any] | None = None) -> dict[str, Fact]:
     """Every fact from every file in data/facts/, by id; an id used twice is an error."""
     facts: dict[str, Fact] = {}
     for path in sorted((root / FOLDER).glob("*.yml")):
-        for index, fact in enumerate(load(path, FactFile, root=root).facts):
+        for index, fact in enumerate(load(path, FactFile, root=root, context=context).facts):
             if fact.id in facts:
                 name = path.relative_to(root).as_posix()
                 raise DataError(name, f"facts[{index}] ({fact.id})", "id", "this id is already used by another fact")
+            fact._file = path.name
             facts[fact.id] = fact
     return facts
 

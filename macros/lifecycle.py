@@ -89,8 +89,8 @@ def render_entries(data: Lifecycle, edit_url: str) -> str:
     for entry in ordered:
         parts.append(f"## {_escape_md(entry.service)} {{ #{entry.id} }}\n")
         status = _html.tag("strong", f"{LABELS[entry.change]} ({entry.when})")
-        parts.append(f'<p class="lifecycle-status">{status}</p>\n')
-        parts.append(f"<p>{_html.text(entry.summary)}</p>\n")
+        parts.append(f'<p class="lifecycle-status from-data">{status}</p>\n')
+        parts.append(f'<p class="from-data">{_html.text(entry.summary)}</p>\n')
         parts.append(f'<p class="data-footer">{_html.evidence(entry)}</p>\n')
     parts.append(_html.data_footer(FILE, edit_url))
     return "\n".join(parts)

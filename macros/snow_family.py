@@ -116,7 +116,7 @@ def _summary(data: SnowFamily) -> str:
     anyone = ", ".join(by_who["anyone"]) or "none"
     existing = ", ".join(by_who["existing customers only"]) or "none"
     return (
-        f'<p class="snow-summary"><strong>Can be ordered as of {data.as_of.isoformat()}:</strong> '
+        f'<p class="snow-summary from-data"><strong>Can be ordered as of {data.as_of.isoformat()}:</strong> '
         f"{_html.text(f'by new customers: {anyone}; by existing customers only: {existing}.')}</p>"
     )
 

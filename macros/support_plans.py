@@ -308,4 +308,4 @@ def _source_notes(data: SupportPlans) -> str:
     ]
     if not items:
         return ""
-    return f'<ul class="source-notes">{_html.join(*items)}</ul>'
+    return f'<ul class="source-notes from-data">{_html.join(*items)}</ul>'

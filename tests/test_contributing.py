@@ -1,5 +1,5 @@
 """The contributor loop: CI workflows, the job summary, the freshness report, the link check, the page
-template, licences, and what every built page offers (edit links, the not-affiliated footer, the 404)."""
+template, licenses, and what every built page offers (edit links, the not-affiliated footer, the 404)."""
 
 from __future__ import annotations
 
@@ -219,7 +219,7 @@ def test_linkcheck_fails_on_a_broken_source(monkeypatch: pytest.MonkeyPatch, cap
     assert "data/b.yml: https://a.test/gone: HTTP 404" in capsys.readouterr().out
 
 
-# --- Template, contributing guide, licences ------------------------------------------------------------
+# --- Template, contributing guide, licenses ------------------------------------------------------------
 
 
 def _front_matter(text: str) -> dict:

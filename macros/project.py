@@ -1,0 +1,96 @@
+"""Every file in data/, loaded once through its typed model: the one way macros, scripts, tests and
+benchmarks read the project's facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from macros import cidr, comparisons, facts, lifecycle, snow_family, support_plans
+from macros._data import DRAFT, Evidence, Model, Text, load
+
+SITE_FILE = "data/site.yml"
+
+
+class SiteSettings(Model):
+    exam_domains: list[Text]
+    untagged_pages: list[Text] = []
+
+
+@dataclass(frozen=True)
+class ProjectData:
+    cidr: cidr.CidrData
+    snow: snow_family.SnowFamily
+    plans: support_plans.SupportPlans
+    changes: lifecycle.Lifecycle
+    tables: dict[str, comparisons.Comparison]
+    facts: dict[str, facts.Fact]
+    site: SiteSettings
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One sourced claim in data/: where it is, and its evidence."""
+
+    file: str
+    entry: str
+    evidence: Evidence
+
+
+def load_project(root: Path, *, draft: bool = False) -> ProjectData:
+    """Load and cross-check every data file; raise DataError (one line) on the first problem.
+
+    `draft=True` lets an official row lack its `quote`, for reports that list what is missing;
+    the build never uses it.
+    """
+    context = DRAFT if draft else None
+    data = ProjectData(
+        cidr=load(root / cidr.FILE, cidr.CidrData, root=root, context=context),
+        snow=load(root / snow_family.FILE, snow_family.SnowFamily, root=root, context=context),
+        plans=load(root / support_plans.FILE, support_plans.SupportPlans, root=root, context=context),
+        changes=load(root / lifecycle.FILE, lifecycle.Lifecycle, root=root, context=context),
+        tables=comparisons.load_all(root, context),
+        facts=facts.load_all(root, context),
+        site=load(root / SITE_FILE, SiteSettings, root=root, context=context),
+    )
+    snow_family.check_lifecycle(data.snow, data.changes)
+    return data
+
+
+def evidence_rows(data: ProjectData) -> list[EvidenceRow]:
+    """Every sourced row in data/, in file order."""
+    rows: list[EvidenceRow] = []
+    for file, model in [
+        (cidr.FILE, data.cidr),
+        (snow_family.FILE, data.snow),
+        (support_plans.FILE, data.plans),
+        (lifecycle.FILE, data.changes),
+    ]:
+        rows += [EvidenceRow(file, where, ev) for where, ev in _walk(model, "")]
+    for name, table in data.tables.items():
+        for index, row in enumerate(table.rows):
+            evidence = row.evidence(DRAFT)
+            if evidence is not None:
+                rows.append(EvidenceRow(f"{comparisons.FOLDER}/{name}.yml", f"rows[{index}] ({row.cells[0]})", evidence))
+    for fact in data.facts.values():
+        rows.append(EvidenceRow(f"{facts.FOLDER}/{fact.file}", f"facts ({fact.id})", fact))
+    return rows
+
+
+def _walk(node: Any, where: str) -> Iterator[tuple[str, Evidence]]:
+    if isinstance(node, Evidence):
+        yield where or "(top level)", node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _walk(getattr(node, name), f"{where}.{name}" if where else name)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            label = getattr(item, "id", None) or getattr(item, "name", None)
+            yield from _walk(item, f"{where}[{index}]" + (f" ({label})" if label else ""))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, f"{where}.{key}")
