@@ -46,7 +46,7 @@ lint: $(STAMP) ## Lint YAML, Markdown, spelling, Python and the CI workflows
 	$(BIN)/ruff check --output-format concise hooks macros tests scripts benchmarks
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-freshness: $(STAMP) ## List data rows last verified more than six months ago (DATE=YYYY-MM-DD to pick the day)
+freshness: $(STAMP) ## Transitions whose day has come (exit 1) and rows unchecked for six months (DATE=YYYY-MM-DD)
 	$(BIN)/python scripts/freshness.py $(if $(DATE),--date $(DATE))
 
 linkcheck: $(STAMP) ## Check the source URLs in data/ and page front matter (needs the network; not run in CI)

@@ -22,6 +22,7 @@ def define_env(env: Any) -> None:
     cidr_data, snow, plans, changes = data.cidr, data.snow, data.plans, data.changes
     tables, known_facts = data.tables, data.facts
     env.variables["site_settings"] = data.site
+    env.variables["lifecycle_data"] = data.changes
 
     # The site must be the same whatever day it is built: no macro may read the clock.
     env.macros.pop("now", None)
@@ -62,6 +63,24 @@ def on_pre_page_macros(env: Any) -> None:
             )
     except PageError as error:
         raise as_build_error(error) from None
+
+
+def on_post_page_macros(env: Any) -> None:
+    """A page that names a retired or changed service (by any of its names) must show its notice."""
+    page = env.page
+    if page.file.src_uri == lifecycle.CHANGES_PAGE:
+        return
+    changes: lifecycle.Lifecycle = env.variables["lifecycle_data"]
+    missing = lifecycle.unflagged_in_markdown(changes, env.markdown)
+    if missing:
+        entry, term = missing[0]
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        message = (
+            f"docs/{page.file.src_uri}: names {term!r} ({lifecycle.FILE} entry {entry.id!r}) without its notice{more}: "
+            f'add {{{{ notice("{entry.id}") }}}} where the page first discusses it (with render_macros: true), '
+            f"or add the term to the entry's `not_this` if it means something else here"
+        )
+        raise as_build_error(PageError(message))
 
 
 def _body_first_line(page: Any, body: str) -> int:

@@ -4,6 +4,7 @@ the full entries on the "What changed" page, both from data/lifecycle.yml."""
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -38,6 +39,13 @@ LABELS: dict[str, str] = {
 }
 
 
+class Step(Model):
+    """A later step AWS has already announced, such as the day access ends after new sign-ups stop."""
+
+    change: Change
+    date: Date
+
+
 class Entry(Evidence):
     id: Slug
     service: Text
@@ -47,6 +55,7 @@ class Entry(Evidence):
     summary: Text  # the full entry, shown on the What changed page
     identify: Annotated[list[Text], Field(min_length=1)]  # terms that mean this service on a page
     not_this: list[Text] = []  # look-alike terms that are something else (S3 Glacier storage classes)
+    then: Step | None = None  # the next announced step, reported by `make freshness` once its day comes
 
     @model_validator(mode="after")
     def _one_date(self) -> Entry:
@@ -74,6 +83,43 @@ class Lifecycle(Model):
         return find_by_id(self.entries, entry_id, "lifecycle entry")
 
 
+# Markdown that names nothing a reader sees: code, comments, link targets, and the notices themselves.
+_NOT_PROSE = re.compile(
+    r"```.*?```|~~~.*?~~~|<!--.*?-->|`[^`\n]*`|\]\([^)\s]*\)|\[:material-calendar-alert:[^\]]*\]", re.S
+)
+_NOTICE_LINK = re.compile(r"#([a-z0-9-]+)\)\{ \.lifecycle-notice \}")
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """`term` as a whole word or phrase, across a line break, plural or possessive too."""
+    words = r"\s+".join(re.escape(word) for word in term.split())
+    return re.compile(rf"(?<![\w-]){words}(?:s|es|'s|’s)?(?![\w-])")
+
+
+def unflagged(data: Lifecycle, text: str, shown: set[str]) -> list[tuple[Entry, str]]:
+    """(entry, term) for every entry that `text` names by any of its `identify` terms while its
+    notice is not among `shown` (the entry ids whose notice the page carries)."""
+    missing = []
+    for entry in data.entries:
+        if entry.id in shown:
+            continue
+        masked = text
+        for look_alike in entry.not_this:
+            masked = term_pattern(look_alike).sub(" ", masked)
+        for term in entry.identify:
+            if term_pattern(term).search(masked):
+                missing.append((entry, term))
+                break
+    return missing
+
+
+def unflagged_in_markdown(data: Lifecycle, markdown: str) -> list[tuple[Entry, str]]:
+    """The same check on a page's Markdown after its macros ran: notices appear as links to the
+    entry with the class `lifecycle-notice`."""
+    shown = set(_NOTICE_LINK.findall(markdown))
+    return unflagged(data, _NOT_PROSE.sub(" ", markdown), shown)
+
+
 def notice(data: Lifecycle, entry_id: str, page_path: str) -> str:
     """One Markdown line (under twelve words) linking to the entry on the What changed page."""
     entry = data.entry(entry_id)
@@ -89,6 +135,8 @@ def render_entries(data: Lifecycle, edit_url: str) -> str:
     for entry in ordered:
         parts.append(f"## {_escape_md(entry.service)} {{ #{entry.id} }}\n")
         status = _html.tag("strong", f"{LABELS[entry.change]} ({entry.when})")
+        if entry.then is not None:
+            status = _html.join(status, _html.text(f"; then {LABELS[entry.then.change].lower()} on {entry.then.date.isoformat()}"))
         parts.append(f'<p class="lifecycle-status from-data">{status}</p>\n')
         parts.append(f'<p class="from-data">{_html.text(entry.summary)}</p>\n')
         parts.append(f'<p class="data-footer">{_html.evidence(entry)}</p>\n')

@@ -3,6 +3,7 @@ benchmarks read the project's facts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,3 +95,51 @@ def _walk(node: Any, where: str) -> Iterator[tuple[str, Evidence]]:
     elif isinstance(node, dict):
         for key, value in node.items():
             yield from _walk(value, f"{where}.{key}")
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A dated change the site shows as still to come: once its day has passed, the data (and the
+    pages that say "ends on") must be updated, or the site is wrong."""
+
+    file: str
+    entry: str
+    what: str
+    date: dt.date
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.what} on {self.date.isoformat()} is still shown as upcoming"
+
+
+def transitions(data: ProjectData) -> list[Transition]:
+    """Every announced change dated after the day its data was last checked (`as_of`), soonest first.
+
+    The site never compares these with the clock; `make freshness` does, with the day it is given.
+    """
+    found: list[Transition] = []
+    changes = data.changes
+    for entry in changes.entries:
+        label = lifecycle.LABELS[entry.change].lower()
+        if entry.date is not None and entry.date > changes.as_of:
+            found.append(Transition(lifecycle.FILE, entry.id, f"{entry.service}: {label}", entry.date))
+        if entry.then is not None:
+            step = lifecycle.LABELS[entry.then.change].lower()
+            found.append(Transition(lifecycle.FILE, f"{entry.id}.then", f"{entry.service}: {step}", entry.then.date))
+    for plan in data.plans.plans:
+        ends = plan.status.ends
+        if ends is not None and ends > data.plans.as_of:
+            found.append(Transition(support_plans.FILE, f"plans ({plan.id}).status", f"{plan.name} plan ends", ends))
+    for fact in data.facts.values():
+        day = _iso_date(fact.value)
+        if day is not None and day > changes.as_of:
+            found.append(Transition(f"{facts.FOLDER}/{fact.file}", f"facts ({fact.id})", f"the date in fact {fact.id!r}", day))
+    return sorted(found, key=lambda t: (t.date, t.file, t.entry))
+
+
+def _iso_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

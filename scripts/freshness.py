@@ -1,8 +1,10 @@
-"""List the facts nobody has checked for six months: every data row whose `verified` date is older
-than six months before a given day (today by default), and every page whose `reviewed` date is.
+"""What the calendar has made wrong or old: announced changes whose day has come while the site
+still shows them as upcoming, and data rows and pages nobody has checked for six months.
 
-A report for people, run by `make freshness`; it always exits 0, and no build or test depends on
-the calendar.
+Run by `make freshness` (`DATE=YYYY-MM-DD` picks the day, today by default). It exits 1 when a
+transition is due, so a scheduled job can open an issue; the stale rows are a reading list and do
+not change the exit code. The site itself never reads the clock: this report is the only place the
+day matters. Data is read through the build's own models (macros.project).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,11 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros._errors import DataError  # noqa: E402
+from macros.project import EvidenceRow, Transition, evidence_rows, load_project, transitions  # noqa: E402
+
 MONTHS = 6
 
 
@@ -47,13 +53,16 @@ def stale(rows: list[Dated], today: dt.date, months: int = MONTHS) -> list[Dated
     return sorted((row for row in rows if row.checked < limit), key=lambda row: (row.checked, row.file, row.entry))
 
 
-def data_rows(root: Path = ROOT) -> list[Dated]:
-    """Every mapping with a `verified` date in every YAML file under data/."""
-    rows: list[Dated] = []
-    for path in sorted((root / "data").rglob("*.yml")):
-        name = path.relative_to(root).as_posix()
-        rows.extend(Dated(name, entry, checked, source) for entry, checked, source in _walk(_read(path), ""))
-    return rows
+def due(found: list[Transition], day: dt.date) -> list[Transition]:
+    """The transitions dated on or before `day`: the site still calls them upcoming."""
+    return [t for t in found if t.date <= day]
+
+
+def data_rows(rows: list[EvidenceRow]) -> list[Dated]:
+    return [
+        Dated(r.file, r.entry, r.evidence.verified, str(r.evidence.source or r.evidence.source_note or ""))
+        for r in rows
+    ]
 
 
 def page_reviews(root: Path = ROOT) -> list[Dated]:
@@ -69,50 +78,24 @@ def page_reviews(root: Path = ROOT) -> list[Dated]:
     return rows
 
 
-def report(today: dt.date, root: Path = ROOT, months: int = MONTHS) -> str:
-    rows = stale(data_rows(root), today, months)
-    pages = stale(page_reviews(root), today, months)
-    limit = cutoff(today, months).isoformat()
-    lines = [f"Checked before {limit} ({months} months before {today.isoformat()}):", ""]
-    lines.append(f"Data rows: {len(rows)}")
-    lines.extend(f"  {r.file}: {r.entry}: verified {r.checked.isoformat()}  {r.source}" for r in rows)
-    lines.append(f"Pages: {len(pages)}")
-    lines.extend(f"  {p.file}: reviewed {p.checked.isoformat()}  {p.source}" for p in pages)
-    if rows or pages:
+def report(today: dt.date, found: list[Transition], rows: list[Dated], pages: list[Dated], months: int = MONTHS) -> str:
+    passed = due(found, today)
+    old_rows, old_pages = stale(rows, today, months), stale(pages, today, months)
+    lines = [f"Transitions due by {today.isoformat()}: {len(passed)}"]
+    lines.extend(f"  {t}" for t in passed)
+    if passed:
+        lines += [
+            "  Check each source: if the change happened, update the entry (its change and date, or the plan's",
+            "  state) and `as_of`, and reword pages that say it is still to come.",
+        ]
+    lines += ["", f"Checked before {cutoff(today, months).isoformat()} ({months} months before {today.isoformat()}):"]
+    lines.append(f"Data rows: {len(old_rows)}")
+    lines.extend(f"  {r.file}: {r.entry}: verified {r.checked.isoformat()}  {r.source}" for r in old_rows)
+    lines.append(f"Pages: {len(old_pages)}")
+    lines.extend(f"  {p.file}: reviewed {p.checked.isoformat()}  {p.source}" for p in old_pages)
+    if old_rows or old_pages:
         lines += ["", "Open each source, check the fact, then update it and its `verified` (or `reviewed`) date."]
     return "\n".join(lines)
-
-
-def _read(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        print(f"{path}: not valid YAML, skipped ({error.__class__.__name__})", file=sys.stderr)
-        return None
-
-
-def _walk(node: Any, where: str) -> Iterator[tuple[str, dt.date, str]]:
-    """(entry label, verified, source) for every dated mapping, however deep it sits."""
-    if isinstance(node, dict):
-        verified = node.get("verified")
-        if isinstance(verified, dt.date):
-            source = node.get("source") or node.get("source_note") or ""
-            yield where or "(top level)", verified, str(source)
-        for key, value in node.items():
-            if key != "verified":
-                yield from _walk(value, f"{where}.{key}" if where else str(key))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from _walk(item, f"{where}[{index}]{_label(item)}")
-
-
-def _label(item: Any) -> str:
-    if not isinstance(item, dict):
-        return ""
-    label = item.get("id") or item.get("name")
-    if label is None and isinstance(item.get("cells"), list) and item["cells"]:
-        label = item["cells"][0]
-    return f" ({label})" if label is not None else ""
 
 
 def _front_matter(path: Path) -> dict[str, Any]:
@@ -135,8 +118,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the day to measure from, YYYY-MM-DD (default: today)")
     parser.add_argument("--months", type=int, default=MONTHS, help="how old is too old (default: 6)")
     args = parser.parse_args(argv)
-    print(report(args.date, months=args.months))
-    return 0
+    try:
+        data = load_project(ROOT)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 2
+    found = transitions(data)
+    print(report(args.date, found, data_rows(evidence_rows(data)), page_reviews(ROOT), args.months))
+    return 1 if due(found, args.date) else 0
 
 
 if __name__ == "__main__":

@@ -18,7 +18,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from freshness import ROOT, _front_matter, _read  # a sibling script, not a package
+from freshness import ROOT, _front_matter  # a sibling script, not a package
+
+sys.path.insert(0, str(ROOT))
+from macros.project import evidence_rows, load_project  # noqa: E402
 
 TIMEOUT = 15
 USER_AGENT = "aws-cloud-notes-linkcheck/1 (+https://github.com/aws-cloud-notes/aws-cloud-notes)"
@@ -28,9 +31,10 @@ URL_KEYS = {"source", "see_also", "url"}
 def collect(root: Path = ROOT) -> dict[str, list[str]]:
     """Every external URL, with the files that cite it."""
     where: dict[str, list[str]] = defaultdict(list)
-    for path in sorted((root / "data").rglob("*.yml")):
-        for url in _urls(_read(path)):
-            where[url].append(path.relative_to(root).as_posix())
+    for row in evidence_rows(load_project(root)):
+        for url in [row.evidence.source, *row.evidence.see_also]:
+            if url is not None:
+                where[str(url)].append(row.file)
     for path in sorted((root / "docs").rglob("*.md")):
         for url in _urls(_front_matter(path).get("sources")):
             where[url].append(path.relative_to(root).as_posix())

@@ -22,7 +22,8 @@ def _data(prefixes: list[int]) -> cidr.CidrData:
         "prefixes": prefixes,
         "vpc": {"min_prefix": 16, "max_prefix": 28, "reserved_per_subnet": 5,
                 "verified": __import__("datetime").date(2026, 11, 22),
-                "source": "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html"},
+                "source": "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html",
+                "quote": "The allowed block size is between a /16 netmask and /28 netmask."},
     })
 
 

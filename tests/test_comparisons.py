@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from macros import comparisons
 
-SOURCE = {"verified": dt.date(2026, 11, 22), "source": "https://docs.aws.amazon.com/x.html"}
+SOURCE = {"verified": dt.date(2026, 11, 22), "source": "https://docs.aws.amazon.com/x.html", "quote": "gp3 volumes"}
 
 
 def table(kind: str = "aws-facts", rows: list[dict] | None = None) -> comparisons.Comparison:

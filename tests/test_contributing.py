@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros._pages import check_front_matter
+from macros.project import Transition, evidence_rows, load_project
 from scripts import ci_summary, freshness, linkcheck
 from tests._project import ROOT, Build
 
@@ -46,7 +47,7 @@ def validate(*files: Path) -> subprocess.CompletedProcess[str]:
 
 def test_workflows_match_the_github_workflow_schema() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["ci.yml", "deploy.yml"]
+    assert [f.name for f in files] == ["ci.yml", "deploy.yml", "freshness.yml"]
     result = validate(*files)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -151,59 +152,54 @@ def test_cutoff_is_six_calendar_months_back(today: dt.date, limit: dt.date) -> N
     assert freshness.cutoff(today) == limit
 
 
-def _tiny_project(root: Path) -> Path:
-    (root / "data" / "comparisons").mkdir(parents=True)
-    (root / "docs").mkdir()
-    (root / "data" / "facts.yml").write_text(
-        "facts:\n"
-        "  - {id: old-fact, value: 1, verified: 2026-05-21, source: 'https://example.com/old'}\n"
-        "  - {id: edge-fact, value: 2, verified: 2026-05-22, source: 'https://example.com/edge'}\n"
-        "vpc: {verified: 2025-01-01, source_note: 'a secondary source', see_also: ['https://example.com/also']}\n",
-        encoding="utf-8",
-    )
-    (root / "data" / "comparisons" / "t.yml").write_text(
-        "rows:\n  - cells: [gp3, SSD]\n    verified: 2026-11-01\n    source: https://example.com/new\n"
-        "  - cells: [OSI, layer]\n",
-        encoding="utf-8",
-    )
-    (root / "docs" / "p.md").write_text(
-        "---\ndescription: d\nreviewed: 2026-01-01\nsources:\n  - title: t\n    url: https://example.com/page\n"
-        "---\n\n# P\n",
-        encoding="utf-8",
-    )
-    return root
+def _dated(file: str, entry: str, day: str) -> freshness.Dated:
+    return freshness.Dated(file, entry, dt.date.fromisoformat(day), f"https://example.com/{entry}")
 
 
-def test_freshness_lists_only_rows_older_than_six_months(tmp_path: Path) -> None:
-    root = _tiny_project(tmp_path)
-    today = dt.date(2026, 11, 22)
-    rows = freshness.stale(freshness.data_rows(root), today)
-    assert [(r.file, r.entry, r.checked.isoformat()) for r in rows] == [
-        ("data/facts.yml", "vpc", "2025-01-01"),
-        ("data/facts.yml", "facts[0] (old-fact)", "2026-05-21"),  # the edge day itself is not stale
+def test_freshness_lists_only_rows_older_than_six_months() -> None:
+    rows = [
+        _dated("data/a.yml", "edge", "2026-05-22"),  # the cutoff day itself is not stale
+        _dated("data/a.yml", "old", "2026-05-21"),
+        _dated("data/b.yml", "older", "2025-01-01"),
     ]
-    report = freshness.report(today, root)
+    pages = [_dated("docs/p.md", "page", "2026-01-01")]
+    today = dt.date(2026, 11, 22)
+    assert [r.entry for r in freshness.stale(rows, today)] == ["older", "old"]
+    report = freshness.report(today, [], rows, pages)
+    assert "Transitions due by 2026-11-22: 0" in report
     assert "Data rows: 2" in report and "Pages: 1" in report
-    assert "data/facts.yml: facts[0] (old-fact): verified 2026-05-21  https://example.com/old" in report
-    assert "docs/p.md: reviewed 2026-01-01" in report
+    assert "data/a.yml: old: verified 2026-05-21  https://example.com/old" in report
 
 
-def test_freshness_is_a_report_that_always_succeeds() -> None:
+def test_a_transition_is_due_on_its_day_and_not_before() -> None:
+    ends = Transition("data/lifecycle.yml", "support-developer", "Developer plan: ending", dt.date(2027, 1, 1))
+    assert freshness.due([ends], dt.date(2026, 12, 31)) == []
+    assert freshness.due([ends], dt.date(2027, 1, 1)) == [ends]
+    report = freshness.report(dt.date(2027, 1, 2), [ends], [], [])
+    assert "Transitions due by 2027-01-02: 1" in report
+    assert "data/lifecycle.yml: support-developer: Developer plan: ending on 2027-01-01 is still shown as upcoming" in report
+
+
+@pytest.mark.parametrize(("day", "code"), [("2026-12-03", 0), ("2027-01-01", 1), ("2100-01-01", 1)])
+def test_make_freshness_fails_once_a_real_transition_has_passed(day: str, code: int) -> None:
+    """The real data: the legacy Support plans end on 2027-01-01 and are shown as upcoming until then."""
     result = subprocess.run(
-        [sys.executable, "scripts/freshness.py", "--date", "2100-01-01"],
+        [sys.executable, "scripts/freshness.py", "--date", day],
         cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Checked before 2099-07-01")
+    assert result.returncode == code, result.stdout + result.stderr
+    listed = "data/lifecycle.yml: support-developer: AWS Developer Support plan: ending on 2027-01-01" in result.stdout
+    assert listed == (code == 1)
 
 
 def test_linkcheck_collects_sources_and_skips_cleanly_offline(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = _tiny_project(tmp_path)
-    cited = linkcheck.collect(root)
-    assert sorted(cited) == [f"https://example.com/{name}" for name in ("also", "edge", "new", "old", "page")]
-    assert cited["https://example.com/page"] == ["docs/p.md"]
+    cited = linkcheck.collect(ROOT)
+    expected = {str(url) for row in evidence_rows(load_project(ROOT)) for url in [row.evidence.source, *row.evidence.see_also] if url}
+    assert expected <= set(cited)
+    assert any(files == ["data/cidr.yml"] or "data/cidr.yml" in files for files in cited.values())
+    assert any(any(f.startswith("docs/") for f in files) for files in cited.values())
     monkeypatch.setattr(linkcheck, "collect", lambda: cited)
     monkeypatch.setattr(linkcheck, "online", lambda urls: False)
     monkeypatch.setattr(linkcheck, "check", lambda url: pytest.fail("no URL may be fetched offline"))

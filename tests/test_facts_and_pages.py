@@ -20,7 +20,7 @@ def write_facts(root: Path, name: str, ids: list[str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     body = "facts:\n" + "".join(
         f"  - id: {i}\n    value: 15 minutes\n    title: Quotas\n    verified: 2026-11-22\n"
-        f"    source: https://docs.aws.amazon.com/q.html\n"
+        f"    source: https://docs.aws.amazon.com/q.html\n    quote: Function timeout 900 seconds (15 minutes)\n"
         for i in ids
     )
     (folder / name).write_text(body, encoding="utf-8")

@@ -18,6 +18,7 @@ def entry(**overrides: object) -> dict:
         "date": dt.date(2024, 7, 25), "summary": "No new customers.", "identify": ["Cloud9"],
         "verified": dt.date(2026, 11, 22),
         "source": "https://docs.aws.amazon.com/cloud9/latest/APIReference/Welcome.html",
+        "quote": "AWS Cloud9 is no longer available to new customers.",
     }
     return {**base, **overrides}
 
