@@ -197,6 +197,8 @@ def _split_location(raw: Any, loc: list[Any]) -> tuple[str, str]:
             break
         if isinstance(part, int) and isinstance(node, dict):
             label = node.get("id") or node.get("name")
+            if label is None and isinstance(node.get("cells"), list) and node["cells"]:
+                label = node["cells"][0]  # a comparison row is named by its first cell
             entry = f"{'.'.join(map(str, walked[:-1]))}[{part}]"
             entry += f" ({label})" if label else ""
             return entry, ".".join(map(str, loc[index + 1 :])) or "-"

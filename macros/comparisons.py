@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, ValidationInfo, model_validator
+from pydantic import Field, StrictInt, ValidationError, ValidationInfo, model_validator
 
 from macros import _html
 from macros._data import DRAFT, Date, Evidence, Model, Text, load
@@ -27,6 +27,18 @@ class Row(Model):
     source_note: Text | None = None
     confidence: Literal["official", "secondary", "unconfirmed"] = "official"
     see_also: list[str] = []
+
+    @model_validator(mode="after")
+    def _evidence_holds(self, info: ValidationInfo) -> Row:
+        """The row's evidence obeys the same rules as every other fact's (a quote on official rows)."""
+        try:
+            self.evidence(info.context)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(map(str, first["loc"]))
+            problem = first["msg"].removeprefix("Value error, ")
+            raise ValueError(f"{field}: {problem}" if field else problem) from None
+        return self
 
     def evidence(self, context: dict[str, Any] | None = None) -> Evidence | None:
         if self.verified is None and self.source is None and self.source_note is None:
@@ -51,11 +63,7 @@ class Comparison(Model):
                     f"row {index} ({row.cells[0]}) has {len(row.cells)} cells for {len(self.columns)} columns"
                 )
             if self.kind == "aws-facts":
-                try:
-                    evidence = row.evidence(info.context)
-                except ValueError as error:
-                    raise ValueError(f"row {index} ({row.cells[0]}): {error}") from None
-                if evidence is None:
+                if row.evidence(DRAFT) is None:
                     raise ValueError(f"row {index} ({row.cells[0]}) states AWS facts: it needs `verified` and `source`")
         return self
 

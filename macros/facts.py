@@ -18,6 +18,7 @@ from macros._errors import DataError
 FOLDER = "data/facts"
 
 FactId = Slug
+CONFIDENCE_MARKERS = {"secondary": "secondary source", "unconfirmed": "unconfirmed"}
 
 
 class Fact(Evidence):
@@ -60,4 +61,8 @@ def render(facts: dict[str, Fact], fact_id: str, page_meta: dict[str, Any]) -> s
         if entry not in sources:
             sources.append(entry)
     note = f"verified {fact.verified.isoformat()}" + ("" if fact.confidence == "official" else f", {fact.confidence}")
-    return str(_html.tag("span", value, class_="fact", title=note))
+    if fact.confidence == "official":
+        return str(_html.tag("span", value, class_="fact", title=note))
+    # A reader must see, not only hover to find, that no AWS page states this value.
+    marker = _html.tag("em", f"({CONFIDENCE_MARKERS[fact.confidence]})", class_="confidence")
+    return str(_html.tag("span", _html.join(_html.text(value), " ", marker), class_=f"fact fact--{fact.confidence}", title=note))

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from freshness import ROOT, _front_matter  # a sibling script, not a package
 
 sys.path.insert(0, str(ROOT))
-from macros.project import evidence_rows, load_project  # noqa: E402
+from macros.project import evidence_rows, load_project
 
 TIMEOUT = 15
 USER_AGENT = "aws-cloud-notes-linkcheck/1 (+https://github.com/aws-cloud-notes/aws-cloud-notes)"

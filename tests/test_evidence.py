@@ -138,7 +138,7 @@ def _changes() -> lifecycle.Lifecycle:
     ["Ship it on the Snow\nFamily.", "Order two Snowballs.", "the Snow Family's devices", "<td>Snowball</td>"],
 )
 def test_an_alias_plural_or_wrapped_name_without_its_notice_is_found(text: str) -> None:
-    assert [(e.id, term) for e, term in lifecycle.unflagged_in_markdown(_changes(), text)][0][0] == "snowball-edge"
+    assert [entry.id for entry, _ in lifecycle.unflagged_in_markdown(_changes(), text)] == ["snowball-edge"]
 
 
 @pytest.mark.parametrize(

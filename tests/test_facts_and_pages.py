@@ -80,3 +80,19 @@ def test_unknown_names_and_syntax_errors_name_the_page() -> None:
     with pytest.raises(PageError, match="docs/p.md: line 2: macro syntax error"):
         check_names("ok\n{{ fact( }}", "docs/p.md", jinja, {"fact"})
     check_names("{{ fact('x') }} {% raw %}{{ secrets.X }}{% endraw %}", "docs/p.md", jinja, {"fact"})
+
+
+@pytest.mark.parametrize(("confidence", "marker"), [("secondary", "(secondary source)"), ("unconfirmed", "(unconfirmed)")])
+def test_a_fact_no_aws_page_states_says_so_on_the_page(tmp_path: Path, confidence: str, marker: str) -> None:
+    folder = tmp_path / "data" / "facts"
+    folder.mkdir(parents=True)
+    (folder / "a.yml").write_text(
+        "facts:\n  - id: plus-minimum\n    value: $129 <b>a month</b>\n    title: Support plans\n"
+        f"    verified: 2026-12-03\n    source_note: Two AWS pages disagree\n    confidence: {confidence}\n",
+        encoding="utf-8",
+    )
+    html = facts.render(facts.load_all(tmp_path), "plus-minimum", {})
+    assert html == (
+        f'<span class="fact fact--{confidence}" title="verified 2026-12-03, {confidence}">'
+        f'$129 &lt;b&gt;a month&lt;/b&gt; <em class="confidence">{marker}</em></span>'
+    )
