@@ -141,23 +141,101 @@ def find_by_id(items: list[E], item_id: str, what: str) -> E:
     raise KeyError(f"unknown {what} {item_id!r}; known: {[item.id for item in items]}")
 
 
-# libyaml's loader when PyYAML has it (the PyPI wheels do): the same safe subset, several times
-# faster, which is most of the time the macros add to a build.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser when PyYAML has it (the PyPI wheels do): several times faster, which is most of
+# the time the macros add to a build. Resolving and constructing stay in Python, in StrictLoader.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
+
+
+class StrictLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """YAML that means what it says, or an error: no duplicate keys, and none of YAML 1.1's guesses.
+
+    PyYAML follows YAML 1.1, where an unquoted `no` is false, `1:30` is 90 (base 60) and `010` is 8.
+    YAML 1.2 reads them differently, and a reader of the file sees text; so each is rejected with the
+    line and a suggestion, rather than silently turned into something else.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"duplicate key {key!r} (first on line {seen[key].start_mark.line + 1}): "
+                    "the last one would silently win; keep one",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+        if node.value not in _BOOLEANS:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"{node.value!r} would be read as a yes/no value: write true or false, or quote it as text",
+                node.start_mark,
+            )
+        return super().construct_yaml_bool(node)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        text = node.value.replace("_", "")
+        if ":" in text:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"{node.value!r} would be read as a base-60 number: quote it (\"{node.value}\") if it is a time or text",
+                node.start_mark,
+            )
+        digits = text.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"{node.value!r} would be read as an octal number: write {int(digits)} or quote it as text",
+                node.start_mark,
+            )
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        if ":" in node.value:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} would be read as a base-60 number: quote it", node.start_mark
+            )
+        return super().construct_yaml_float(node)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
+StrictLoader.add_constructor("tag:yaml.org,2002:bool", StrictLoader.construct_yaml_bool)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+
+
+def read_yaml(path: Path, name: str) -> Any:
+    """The file's YAML, read strictly; DataError (one line, with the line number) on any problem."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataError(name, "-", "-", "file not found") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DataError(name, f"line {line}", "-", "not UTF-8 text: save the file as UTF-8") from None
+    try:
+        return yaml.load(text, Loader=StrictLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "-"
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if mark and "\t" in (text.splitlines()[mark.line : mark.line + 1] or [""])[0]:
+            problem = "a tab character: indent YAML with spaces only"
+        raise DataError(name, where, "-", f"not valid YAML: {problem}") from None
 
 
 def load(path: Path, model: type[M], *, root: Path | None = None, context: dict[str, Any] | None = None) -> M:
     """Read `path` and validate it as `model`; raise DataError with one line on any problem."""
     name = _display_name(path, root)
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except FileNotFoundError:
-        raise DataError(name, "-", "-", "file not found") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "-"
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise DataError(name, where, "-", f"not valid YAML: {problem}") from None
+    raw = read_yaml(path, name)
+    if not isinstance(raw, dict):
+        found = "nothing" if raw is None else f"a {type(raw).__name__}"
+        raise DataError(name, "-", "-", f"the file must be a mapping of fields (`key: value` lines), found {found}")
     try:
         return model.model_validate(raw, context=context)
     except ValidationError as error:
