@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test lint freshness linkcheck bench lock clean
+.PHONY: help install serve build check test lint freshness linkcheck bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ serve: $(STAMP) ## Preview the site on http://127.0.0.1:8000 with live reload
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean
+
+# The everyday loop: everything but the browser tests and the scenario builds of project copies.
+check: lint ## Lint, the unit tests and one real build with the built-site checks (under a minute)
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 test: lint ## Run the linters, then every test (unit, scenario, real build, browser)
 	$(BIN)/python -m pytest

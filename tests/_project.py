@@ -29,10 +29,10 @@ class Build:
         return BeautifulSoup((self.site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def run_build(project: Path, site: Path | None = None) -> Build:
+def run_build(project: Path, site: Path | None = None, env: dict[str, str] | None = None) -> Build:
     """Build `project` strictly in a subprocess, as `make build` does, and keep all its output."""
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],

@@ -79,10 +79,15 @@ def test_ci_installs_from_the_lock_runs_make_test_and_summarises_failures() -> N
     assert python["with"]["python-version"] == "3.11"
 
 
-def test_deploy_builds_strictly_and_publishes_with_the_pages_actions() -> None:
+def test_deploy_publishes_only_the_commit_ci_passed_built_strictly() -> None:
     flow = workflow("deploy.yml")
     on = flow[True] if True in flow else flow["on"]
-    assert on["push"]["branches"] == ["main"]
+    assert set(on) == {"workflow_run"}, "deploy only after CI, never on a bare push or by hand"
+    assert on["workflow_run"] == {"workflows": ["CI"], "types": ["completed"], "branches": ["main"]}
+    assert workflow("ci.yml")["name"] == "CI"
+    build = flow["jobs"]["build"]
+    assert "github.event.workflow_run.conclusion == 'success'" in build["if"]
+    assert steps(flow, "build")[0]["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
     assert flow["concurrency"]["group"] == "pages"
     build_uses = [step.get("uses", "").split("@")[0] for step in steps(flow, "build")]
     assert "actions/configure-pages" in build_uses and "actions/upload-pages-artifact" in build_uses

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from tests._project import Build
+from tests._project import ROOT, Build, run_build
 
 
 def table_cell(soup: BeautifulSoup, row_label: str, column_label: str, table_index: int = 0) -> str:
@@ -93,3 +95,15 @@ def test_no_page_shows_raw_macro_braces(site_build: Build) -> None:
             code.decompose()
         text = soup.get_text()
         assert not re.search(r"\{\{|\{%|%\}|\}\}", text), page
+
+
+@pytest.mark.slow
+def test_the_site_built_on_another_day_is_byte_identical(site_build: Build, tmp_path: Path) -> None:
+    """MkDocs dates pages with SOURCE_DATE_EPOCH (else today): a build "on" 2001-09-09 must match."""
+    other = run_build(ROOT, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1000000000"})
+    assert other.returncode == 0, other.output
+    files = sorted(p.relative_to(site_build.site) for p in site_build.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(other.site) for p in other.site.rglob("*") if p.is_file())
+    differ = [str(f) for f in files if (site_build.site / f).read_bytes() != (other.site / f).read_bytes()]
+    assert differ == []
+    assert "<lastmod>2" in (site_build.site / "sitemap.xml").read_text(encoding="utf-8")  # from `reviewed`
