@@ -6,6 +6,7 @@ the plan's monthly minimum applies.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
@@ -164,10 +165,127 @@ def usd(amount: Decimal) -> str:
     return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
 
 
-def fee_text(data: SupportPlans, plan_id: str, spend: Decimal | int | str) -> str:
-    """The fee of one plan at one spend as prose, e.g. '$3,800' (for inline use in pages)."""
-    fee = monthly_fee(data.plan(plan_id).pricing, spend)
-    return "unknown" if fee is None else usd(fee)
+def fee_text(data: SupportPlans, plan_id: str, spend: Decimal | int | str) -> FeeText:
+    """The fee of one plan at one spend for prose, e.g. '$3,800', with its working (see FeeText)."""
+    return FeeText(data.plan(plan_id), spend)
+
+
+@dataclass(frozen=True)
+class Slice:
+    """The part of a spend that falls inside one tier, and what it costs at that tier's rate."""
+
+    lower: Decimal
+    upper: Decimal
+    rate_percent: Decimal
+    open_ended: bool  # the last tier, which has no upper bound
+
+    @property
+    def size(self) -> Decimal:
+        return self.upper - self.lower
+
+    @property
+    def charge(self) -> Decimal:
+        return (self.size * self.rate_percent / HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def slices(tiers: list[Tier], spend: Decimal) -> list[Slice]:
+    """The slices of `spend`, tier by tier, as tiered_charge adds them up (empty slices left out)."""
+    found, lower = [], Decimal(0)
+    for tier in tiers:
+        upper = spend if tier.up_to_usd is None else min(spend, tier.up_to_usd)
+        if upper > lower:
+            found.append(Slice(lower, upper, tier.rate_percent, tier.up_to_usd is None))
+        if tier.up_to_usd is None or spend <= tier.up_to_usd:
+            break
+        lower = tier.up_to_usd
+    return found
+
+
+class FeeText(str):
+    """What `{{ support_fee(plan, spend) }}` prints: the fee as an inline fragment, '$3,800'.
+
+    It is the fee, computed from data/support_plans.yml, in a `from-data` span (so the stray-figure
+    check knows no one typed it), and its attributes show the arithmetic behind it from the same
+    tiers, so a worked example never types an AWS rate or tier bound:
+
+    - `.minimum`: the plan's monthly minimum, '$100'
+    - `.working`: '10% of the first $10,000 ($1,000) plus 7% of the next $40,000 ($2,800)'
+    - `.single_rates`: the usual mistake, the whole spend at the first rate and at the last one
+    - `.breakdown`: a table of the slices, with the evidence for the rates under it
+    """
+
+    plan: Plan
+    spend: Decimal
+    amount: Decimal | None
+
+    def __new__(cls, plan: Plan, spend: Decimal | int | str) -> FeeText:
+        amount = Decimal(str(spend))
+        fee = monthly_fee(plan.pricing, amount)
+        self = super().__new__(cls, _inline("unknown" if fee is None else usd(fee), plan.pricing))
+        self.plan, self.spend, self.amount = plan, amount, fee
+        return self
+
+    @property
+    def minimum(self) -> str:
+        pricing = self.plan.pricing
+        return _inline("unknown" if pricing is None else usd(pricing.minimum_usd), pricing)
+
+    @property
+    def working(self) -> str:
+        parts = []
+        for index, part in enumerate(self._slices()):
+            if part.open_ended and index == 0:
+                where = f"{usd(part.size)}"
+            else:
+                where = f"the {'first' if index == 0 else 'next'} {usd(part.size)}"
+            parts.append(f"{part.rate_percent:g}% of {where} ({usd(part.charge)})")
+        return _inline(" plus ".join(parts), self._pricing())
+
+    @property
+    def single_rates(self) -> str:
+        found = self._slices()
+        rates = [found[0].rate_percent] + ([found[-1].rate_percent] if len(found) > 1 else [])
+        wrong = [f"at {rate:g}% {what} would cost {usd(self.spend * rate / HUNDRED)}" for rate, what in zip(
+            rates, [f"the whole {usd(self.spend)}", "it"], strict=False
+        )]
+        return _inline(", and ".join(wrong), self._pricing())
+
+    @property
+    def breakdown(self) -> str:
+        rows: list[list[_html.Cell]] = []
+        for index, part in enumerate(self._slices()):
+            if index == 0 and not part.open_ended:
+                label = f"first {usd(part.upper)}"
+            elif part.open_ended:
+                label = f"above {usd(part.lower)} (here {usd(part.size)})"
+            else:
+                label = f"{usd(part.lower)} to {usd(part.upper)}"
+            rows.append([label, f"{part.rate_percent:g}%", usd(part.charge)])
+        rows.append(["Total", "", "unknown" if self.amount is None else usd(self.amount)])
+        table = _html.table(
+            ["Slice of spend", "Rate", "Fee for the slice"], rows, css_class="data-table support-table from-data"
+        )
+        note = _html.join(_html.text(f"{self.plan.name} rates from {FILE}: "), _html.evidence(self._pricing()))
+        return table + "\n" + f'<p class="data-footer from-data">{note}</p>'
+
+    def _pricing(self) -> Pricing:
+        pricing = self.plan.pricing
+        if pricing is None or pricing.tiers is None:
+            raise ValueError(f"support plan {self.plan.id!r}: its percentages are unknown, so there is no working to show")
+        return pricing
+
+    def _slices(self) -> list[Slice]:
+        return slices(self._pricing().tiers or [], self.spend)
+
+
+def _inline(text: str, evidence: Evidence | None) -> str:
+    """An inline span for prose, marked as computed from data, with how sure the data is."""
+    title = f"computed from {FILE}"
+    if evidence is not None:
+        title += f", verified {evidence.verified.isoformat()}"
+        if evidence.confidence != "official":
+            title += f", {evidence.confidence}"
+    return str(_html.tag("span", text, class_="from-data", title=title))
 
 
 def render_features(data: SupportPlans, edit_url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros import support_plans as sp
 from macros._data import load
@@ -39,7 +40,7 @@ def test_business_tiers_add_up_like_tax_brackets(plans: sp.SupportPlans, spend: 
     assert fee(plans, "business", spend) == Decimal(expected)
 
 
-# Enterprise: 10% of the first $150K, 7% to $500K, 5% to $1M, 3% above; at least $15,000.
+# Enterprise: 10% of the first $150K, 7% to $500K, 5% to $1M, 3% above; at least $5,000 (reduced from $15,000).
 @pytest.mark.parametrize(
     ("spend", "expected"),
     [
@@ -58,7 +59,8 @@ def test_enterprise_tiers(plans: sp.SupportPlans, spend: str, expected: str) -> 
     [
         ("business", "999", "100.00"),  # 99.90 < $100 minimum
         ("business", "1001", "100.10"),  # the percentage takes over just above $1,000
-        ("enterprise", "149999", "15000.00"),  # 14,999.90 < $15,000 minimum
+        ("enterprise", "49999", "5000.00"),  # 4,999.90 < $5,000 minimum
+        ("enterprise", "50001", "5000.10"),  # 10% x 50,001 = 5,000.10: the percentage takes over
         ("enterprise", "150001", "15000.07"),  # 15,000 + 7% x 1
         ("developer", "500", "29.00"),  # 3% = 15 < $29
         ("developer", "1000", "30.00"),
@@ -88,18 +90,57 @@ def test_unknown_plan_raises(plans: sp.SupportPlans) -> None:
         plans.plan("gold")
 
 
+def text(fragment: str) -> str:
+    """The words of an inline fragment, without its markup."""
+    return BeautifulSoup(fragment, "html.parser").get_text()
+
+
 def test_fee_text_for_prose(plans: sp.SupportPlans) -> None:
-    assert sp.fee_text(plans, "business", 50000) == "$3,800"
-    assert sp.fee_text(plans, "enterprise", 1200000) == "$70,500"
-    assert sp.fee_text(plans, "enterprise", 150001) == "$15,000.07"
-    assert sp.fee_text(plans, "business_plus", 1000) == "unknown"
+    assert text(sp.fee_text(plans, "business", 50000)) == "$3,800"
+    assert text(sp.fee_text(plans, "enterprise", 1200000)) == "$70,500"
+    assert text(sp.fee_text(plans, "enterprise", 150001)) == "$15,000.07"
+    assert text(sp.fee_text(plans, "business_plus", 1000)) == "unknown"
+
+
+def test_fee_text_is_marked_as_computed_so_the_figure_check_skips_it(plans: sp.SupportPlans) -> None:
+    fee = sp.fee_text(plans, "business", 50000)
+    assert BeautifulSoup(fee, "html.parser").span["class"] == ["from-data"]
+    assert "secondary" in BeautifulSoup(sp.fee_text(plans, "enterprise", 1), "html.parser").span["title"]
+
+
+def test_fee_working_comes_from_the_tiers(plans: sp.SupportPlans) -> None:
+    fee = sp.fee_text(plans, "business", 50000)
+    assert text(fee.working) == "10% of the first $10,000 ($1,000) plus 7% of the next $40,000 ($2,800)"
+    assert text(fee.minimum) == "$100"
+    assert text(fee.single_rates) == "at 10% the whole $50,000 would cost $5,000, and at 7% it would cost $3,500"
+    assert text(sp.fee_text(plans, "developer", 2000).working) == "3% of $2,000 ($60)"
+    assert text(sp.fee_text(plans, "business_plus", 0).minimum) == "$29"
+
+
+def test_fee_breakdown_table_adds_up(plans: sp.SupportPlans) -> None:
+    soup = BeautifulSoup(sp.fee_text(plans, "enterprise", 1200000).breakdown, "html.parser")
+    rows = [[cell.get_text() for cell in row.select("th, td")] for row in soup.select("tbody tr")]
+    assert rows == [
+        ["first $150,000", "10%", "$15,000"],
+        ["$150,000 to $500,000", "7%", "$24,500"],
+        ["$500,000 to $1,000,000", "5%", "$25,000"],
+        ["above $1,000,000 (here $200,000)", "3%", "$6,000"],
+        ["Total", "", "$70,500"],
+    ]
+    assert "from-data" in soup.div["class"]
+    assert "(secondary)" in soup.select_one("p.data-footer").get_text()
+
+
+def test_working_needs_known_percentages(plans: sp.SupportPlans) -> None:
+    with pytest.raises(ValueError, match="percentages are unknown"):
+        _ = sp.fee_text(plans, "business_plus", 1000).working
 
 
 def test_price_table_marks_minimums_and_unknowns(plans: sp.SupportPlans) -> None:
     html = sp.render_prices(plans, "https://example.org/data/support_plans.yml")
     assert "<td>$3,800</td>" in html  # Business at $50K
     assert "<td>$100 (minimum)</td>" in html  # Business at $1K: 10% = $100 = the minimum
-    assert "<td>$15,000 (minimum)</td>" in html  # Enterprise at $1K
+    assert "<td>$5,000 (minimum)</td>" in html  # Enterprise at $1K
     assert "<td><em>unknown</em></td>" in html  # Unified Operations
 
 
@@ -116,4 +157,6 @@ def test_ending_plans_show_their_end_date(plans: sp.SupportPlans) -> None:
     for plan in ("developer", "business", "enterprise_on_ramp"):
         assert plans.plan(plan).status.ends.isoformat() == "2027-01-01"
     assert html.count("ends 2027-01-01") == 3
-    assert "(unconfirmed)" in html  # Business Support+ minimum
+    # The Business Support+ minimum: the one place that records both figures AWS pages show.
+    assert "at least $29; percentages unknown" in html
+    assert "$129/month minimum per account" in html
