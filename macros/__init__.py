@@ -16,7 +16,7 @@ def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     edit = _edit_url_maker(env.conf)
     try:
-        data = load_project(root, draft=True)  # TEMPORARY while quotes are added; strict before commit to main ends
+        data = load_project(root)
     except DataError as error:
         raise as_build_error(error) from None
     cidr_data, snow, plans, changes = data.cidr, data.snow, data.plans, data.changes

@@ -55,7 +55,7 @@ def test_support_tables_on_the_billing_page(site_build: Build) -> None:
     soup = site_build.html("billing/support-plans")
     assert table_cell(soup, "$50,000", "Business", table_index=2) == "$3,800"
     assert table_cell(soup, "$1,000,000", "Enterprise", table_index=2) == "$64,500"
-    assert table_cell(soup, "$10,000", "Enterprise", table_index=2) == "$15,000 (minimum)"
+    assert table_cell(soup, "$10,000", "Enterprise", table_index=2) == "$5,000 (minimum)"
     assert table_cell(soup, "$50,000", "Enterprise On-Ramp", table_index=2) == "$5,500 (minimum)"
     assert table_cell(soup, "$50,000", "Business Support+", table_index=2) == "unknown"
     assert table_cell(soup, "$1,000", "Developer", table_index=2) == "$30"
