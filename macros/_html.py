@@ -80,6 +80,17 @@ def table(
     return "\n".join(lines)
 
 
+CONFIDENCE_MARKERS = {"secondary": "secondary source", "unconfirmed": "unconfirmed"}
+
+
+def with_confidence(value: Cell, ev: Evidence) -> Markup:
+    """`value`, followed by "(secondary source)" or "(unconfirmed)" when no AWS page states it:
+    a reader must see that on the page, not only in a tooltip or the source column."""
+    if ev.confidence == "official":
+        return join(value)
+    return join(value, " ", tag("em", f"({CONFIDENCE_MARKERS[ev.confidence]})", class_=ev.confidence))
+
+
 def evidence(ev: Evidence, *, label: str = "source") -> Markup:
     """'source, verified 2026-11-22' as a link, or the note with its confidence when no URL exists."""
     if ev.source is not None:

@@ -18,7 +18,6 @@ from macros._errors import DataError
 FOLDER = "data/facts"
 
 FactId = Slug
-CONFIDENCE_MARKERS = {"secondary": "secondary source", "unconfirmed": "unconfirmed"}
 
 
 class Fact(Evidence):
@@ -63,6 +62,4 @@ def render(facts: dict[str, Fact], fact_id: str, page_meta: dict[str, Any]) -> s
     note = f"verified {fact.verified.isoformat()}" + ("" if fact.confidence == "official" else f", {fact.confidence}")
     if fact.confidence == "official":
         return str(_html.tag("span", value, class_="fact", title=note))
-    # A reader must see, not only hover to find, that no AWS page states this value.
-    marker = _html.tag("em", f"({CONFIDENCE_MARKERS[fact.confidence]})", class_="confidence")
-    return str(_html.tag("span", _html.join(_html.text(value), " ", marker), class_=f"fact fact--{fact.confidence}", title=note))
+    return str(_html.tag("span", _html.with_confidence(_html.text(value), fact), class_=f"fact fact--{fact.confidence}", title=note))

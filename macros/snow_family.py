@@ -175,6 +175,4 @@ def _storage(specs: Specs) -> str | None:
 def _spec(specs: Specs, value: object | None) -> _html.Markup:
     if value is None:
         return _html.tag("em", "unknown")
-    if specs.unconfirmed:
-        return _html.join(_html.text(value), " ", _html.tag("em", "(unconfirmed)", class_="unconfirmed"))
-    return _html.text(value)
+    return _html.with_confidence(_html.text(value), specs)

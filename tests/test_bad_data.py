@@ -59,11 +59,11 @@ DEFECTS = {
         "data/cidr.yml: entry vpc, field reserverd: unknown field (a typo?)",
     ),
     "fact without a source": Defect(
-        "data/cidr.yml", "  source: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html\n", "",
+        "data/cidr.yml", "  source: https://docs.amazonaws.cn/goto/SdkForKotlin/ec2-2016-11-15/CreateSubnet\n", "",
         "data/cidr.yml: entry -, field vpc: needs `source` (a URL you have read) or `source_note`",
     ),
     "date that is not a date": Defect(
-        "data/snow_family.yml", "as_of: 2026-11-22", "as_of: last week",
+        "data/snow_family.yml", "as_of: 2026-12-03", "as_of: last week",
         "data/snow_family.yml: entry -, field as_of: expected a date written as YYYY-MM-DD",
     ),
 }

@@ -67,7 +67,7 @@ def test_snow_table_on_the_migration_page(site_build: Build) -> None:
     soup = site_build.html("migration/snow-family")
     assert table_cell(soup, "Snowmobile", "Status").startswith("Retired")
     assert table_cell(soup, "Snowcone SSD", "Status").startswith("Discontinued since 2024-11-12")
-    assert table_cell(soup, "Snowcone SSD", "Storage") == "14 TB SSD"
+    assert table_cell(soup, "Snowcone SSD", "Storage") == "14 TB SSD (secondary source)"  # only the notes state it
 
 
 def test_every_table_links_to_its_data_file(site_build: Build) -> None:

@@ -45,7 +45,7 @@ def test_storage_is_shown_in_pb_above_1000_tb(snow: sf.SnowFamily) -> None:
 
 def test_unconfirmed_and_unknown_values_say_so(snow: sf.SnowFamily) -> None:
     html = sf.render(snow, "https://example.org/x")
-    assert "104 <em class=\"unconfirmed\">(unconfirmed)</em>" in html  # Compute Optimized vCPUs
+    assert "104 <em class=\"secondary\">(secondary source)</em>" in html  # Compute Optimized vCPUs: AWS's archive only
     assert "<em>unknown</em>" in html  # 210 TB vCPUs are not published
 
 

@@ -39,7 +39,7 @@ def test_ambiguous_yaml_fails_with_one_line(tmp_path: Path, text: str, message: 
 
 def test_a_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "t.yml"
-    path.write_bytes(b"name: a\nvalue: caf\xe9\n")
+    path.write_bytes(b"name: a\nvalue: n\xe9e\n")  # Latin-1, not UTF-8
     with pytest.raises(DataError, match=r"^t\.yml: entry line 2, field -: not UTF-8 text: save the file as UTF-8$"):
         load(path, Tiny, root=tmp_path)
 
