@@ -160,47 +160,32 @@ class StrictLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"duplicate key {key!r} (first on line {seen[key].start_mark.line + 1}): "
-                    "the last one would silently win; keep one",
-                    key_node.start_mark,
-                )
+                first = seen[key].start_mark.line + 1
+                raise _rejected(key_node, f"duplicate key {key!r} (first on line {first}): the last one would silently win; keep one")
             seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
         if node.value not in _BOOLEANS:
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"{node.value!r} would be read as a yes/no value: write true or false, or quote it as text",
-                node.start_mark,
-            )
+            raise _rejected(node, f"{node.value!r} would be read as a yes/no value: write true or false, or quote it as text")
         return super().construct_yaml_bool(node)
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
-        text = node.value.replace("_", "")
-        if ":" in text:
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"{node.value!r} would be read as a base-60 number: quote it (\"{node.value}\") if it is a time or text",
-                node.start_mark,
-            )
-        digits = text.lstrip("+-")
+        digits = node.value.replace("_", "").lstrip("+-")
+        if ":" in digits:
+            raise _rejected(node, f"{node.value!r} would be read as a base-60 number: quote it (\"{node.value}\") if it is a time or text")
         if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"{node.value!r} would be read as an octal number: write {int(digits)} or quote it as text",
-                node.start_mark,
-            )
+            raise _rejected(node, f"{node.value!r} would be read as an octal number: write {int(digits)} or quote it as text")
         return super().construct_yaml_int(node)
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
         if ":" in node.value:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.value!r} would be read as a base-60 number: quote it", node.start_mark
-            )
+            raise _rejected(node, f"{node.value!r} would be read as a base-60 number: quote it")
         return super().construct_yaml_float(node)
+
+
+def _rejected(node: yaml.Node, problem: str) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)

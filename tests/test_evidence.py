@@ -191,3 +191,18 @@ def _only(data, changes):
     from dataclasses import replace
 
     return replace(data, changes=changes, facts={})
+
+
+def test_quotes_are_evidence_for_reviewers_never_page_text(site_build: Build) -> None:
+    """A quote is AWS's words, kept in data/ for citation; the site says everything in its own."""
+    import html
+    import re
+
+    text = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+        for page in site_build.site.rglob("*.html")
+    )
+    text = " ".join(text.split())
+    quotes = [" ".join(r.evidence.quote.split()) for r in evidence_rows(load_project(ROOT)) if r.evidence.quote]
+    assert len(quotes) > 150
+    assert [q for q in quotes if len(q.split()) >= 8 and q in text] == []
