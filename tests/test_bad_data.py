@@ -60,7 +60,7 @@ DEFECTS = {
     ),
     "fact without a source": Defect(
         "data/cidr.yml", "  source: https://docs.amazonaws.cn/goto/SdkForKotlin/ec2-2016-11-15/CreateSubnet\n", "",
-        "data/cidr.yml: entry -, field vpc: needs `source` (a URL you have read) or `source_note`",
+        "data/cidr.yml: entry -, field vpc: a fact with only a `source_note` needs confidence: secondary or unconfirmed",
     ),
     "date that is not a date": Defect(
         "data/snow_family.yml", "as_of: 2026-12-03", "as_of: last week",

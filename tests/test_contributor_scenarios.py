@@ -89,12 +89,14 @@ def test_new_page_from_the_template_with_a_new_table_and_fact_builds(project_cop
     page.write_text(text, encoding="utf-8")  # comments and all: they must be safe to keep
     (project_copy / "data/comparisons/demo_table.yml").write_text(
         "caption: Demo sizes\nkind: aws-facts\ncolumns: [Option, Size]\nrows:\n"
-        "  - cells: [Small <1 TB | fast, 1]\n    verified: 2026-11-22\n    source: https://docs.aws.amazon.com/demo\n",
+        "  - cells: [Small <1 TB | fast, 1]\n    verified: 2026-11-22\n    source: https://docs.aws.amazon.com/demo\n"
+        "    quote: Small volumes are up to 1 TB.\n",
         encoding="utf-8",
     )
     (project_copy / "data/facts/demo.yml").write_text(
         "facts:\n  - id: demo-size\n    value: 42 TB\n    title: Demo quotas\n"
-        "    verified: 2026-11-22\n    source: https://docs.aws.amazon.com/demo-quotas\n",
+        "    verified: 2026-11-22\n    source: https://docs.aws.amazon.com/demo-quotas\n"
+        "    quote: Each demo holds up to 42 TB.\n",
         encoding="utf-8",
     )
     edit(project_copy, "mkdocs.yml", NAV_ANCHOR, NAV_ANCHOR + "      - Demo page: cloud-concepts/demo-page.md\n")
