@@ -137,15 +137,9 @@ class SupportPlans(Model):
 
 
 def tiered_charge(tiers: list[Tier], spend: Decimal) -> Decimal:
-    """The sum over tiers of rate × the part of `spend` inside the tier, rounded half-up to cents."""
-    total, lower = Decimal(0), Decimal(0)
-    for tier in tiers:
-        upper = spend if tier.up_to_usd is None else min(spend, tier.up_to_usd)
-        if upper > lower:
-            total += (upper - lower) * tier.rate_percent / HUNDRED
-        if tier.up_to_usd is None or spend <= tier.up_to_usd:
-            break
-        lower = tier.up_to_usd
+    """The sum over tiers of rate × the part of `spend` inside the tier, rounded half-up to cents
+    once, on the total (each slice's own `charge` is rounded for display only)."""
+    total = sum((part.size * part.rate_percent / HUNDRED for part in slices(tiers, spend)), Decimal(0))
     return total.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -189,7 +183,7 @@ class Slice:
 
 
 def slices(tiers: list[Tier], spend: Decimal) -> list[Slice]:
-    """The slices of `spend`, tier by tier, as tiered_charge adds them up (empty slices left out)."""
+    """The slices of `spend`, tier by tier, that tiered_charge adds up (empty slices left out)."""
     found, lower = [], Decimal(0)
     for tier in tiers:
         upper = spend if tier.up_to_usd is None else min(spend, tier.up_to_usd)
