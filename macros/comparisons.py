@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, ValidationError, ValidationInfo, model_validator
+from pydantic import Field, PrivateAttr, StrictInt, ValidationError, ValidationInfo, model_validator
 
 from macros import _html
-from macros._data import DRAFT, Date, Evidence, Model, Text, load
+from macros._data import Date, Evidence, Model, Text, load
 
 FOLDER = "data/comparisons"
 
@@ -28,11 +28,17 @@ class Row(Model):
     confidence: Literal["official", "secondary", "unconfirmed"] = "official"
     see_also: list[str] = []
 
+    _evidence: Evidence | None = PrivateAttr(default=None)
+
     @model_validator(mode="after")
     def _evidence_holds(self, info: ValidationInfo) -> Row:
-        """The row's evidence obeys the same rules as every other fact's (a quote on official rows)."""
+        """The row's evidence, validated once as the same Evidence as every other fact's (a quote on
+        official rows), and kept for rendering and reports."""
+        if self.verified is None and self.source is None and self.source_note is None:
+            return self
+        fields = {key: value for key, value in self.model_dump().items() if key != "cells" and value is not None}
         try:
-            self.evidence(info.context)
+            self._evidence = Evidence.model_validate(fields, context=info.context)
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(map(str, first["loc"]))
@@ -40,13 +46,9 @@ class Row(Model):
             raise ValueError(f"{field}: {problem}" if field else problem) from None
         return self
 
-    def evidence(self, context: dict[str, Any] | None = None) -> Evidence | None:
-        if self.verified is None and self.source is None and self.source_note is None:
-            return None
-        return Evidence.model_validate(
-            {key: value for key, value in self.model_dump().items() if key != "cells" and value is not None},
-            context=context,
-        )
+    @property
+    def evidence(self) -> Evidence | None:
+        return self._evidence
 
 
 class Comparison(Model):
@@ -56,14 +58,14 @@ class Comparison(Model):
     rows: Annotated[list[Row], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _rows_fit(self, info: ValidationInfo) -> Comparison:
+    def _rows_fit(self) -> Comparison:
         for index, row in enumerate(self.rows):
             if len(row.cells) != len(self.columns):
                 raise ValueError(
                     f"row {index} ({row.cells[0]}) has {len(row.cells)} cells for {len(self.columns)} columns"
                 )
             if self.kind == "aws-facts":
-                if row.evidence(DRAFT) is None:
+                if row.evidence is None:
                     raise ValueError(f"row {index} ({row.cells[0]}) states AWS facts: it needs `verified` and `source`")
         return self
 
@@ -80,7 +82,7 @@ def render(tables: dict[str, Comparison], name: str, edit_url: str) -> str:
     if name not in tables:
         raise KeyError(f"unknown comparison table {name!r}; known: {sorted(tables)}")
     table = tables[name]
-    with_sources = any(row.evidence(DRAFT) is not None for row in table.rows)
+    with_sources = any(row.evidence is not None for row in table.rows)
     headers: list[_html.Cell] = [*table.columns, *(["Source"] if with_sources else [])]
     body = [[*(_cell(value) for value in row.cells), *([_source(row)] if with_sources else [])] for row in table.rows]
     return (
@@ -95,5 +97,4 @@ def _cell(value: CellValue) -> str:
 
 
 def _source(row: Row) -> _html.Markup:
-    evidence = row.evidence(DRAFT)  # validated with the file: rendering only reads it
-    return _html.evidence(evidence) if evidence else _html.text("")
+    return _html.evidence(row.evidence) if row.evidence else _html.text("")

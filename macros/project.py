@@ -74,9 +74,8 @@ def evidence_rows(data: ProjectData) -> list[EvidenceRow]:
         rows += [EvidenceRow(file, where, ev) for where, ev in _walk(model, "")]
     for name, table in data.tables.items():
         for index, row in enumerate(table.rows):
-            evidence = row.evidence(DRAFT)
-            if evidence is not None:
-                rows.append(EvidenceRow(f"{comparisons.FOLDER}/{name}.yml", f"rows[{index}] ({row.cells[0]})", evidence))
+            if row.evidence is not None:
+                rows.append(EvidenceRow(f"{comparisons.FOLDER}/{name}.yml", f"rows[{index}] ({row.cells[0]})", row.evidence))
     for fact in data.facts.values():
         rows.append(EvidenceRow(f"{facts.FOLDER}/{fact.file}", f"facts ({fact.id})", fact))
     return rows
