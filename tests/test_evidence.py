@@ -4,6 +4,7 @@ notices under every name of a changed service, and dated transitions the calenda
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ import pytest
 from macros import lifecycle
 from macros._data import DRAFT, Evidence, load
 from macros._errors import DataError
-from macros.project import evidence_rows, load_project, transitions
+from macros.facts import FactFile
+from macros.project import ProjectData, evidence_rows, load_project, transitions
 from scripts import figures
 from tests._project import ROOT, Build, run_build
 
@@ -57,8 +59,6 @@ def test_a_missing_quote_is_one_line_naming_file_entry_and_field(tmp_path: Path)
         f"    verified: 2026-12-03\n    source: {URL}\n",
         encoding="utf-8",
     )
-    from macros.facts import FactFile
-
     with pytest.raises(DataError) as caught:
         load(path, FactFile, root=tmp_path)
     message = str(caught.value)
@@ -188,9 +188,7 @@ def test_transitions_after_as_of_are_listed_soonest_first() -> None:
     assert listed == [("b.then", "2027-02-01"), ("a", "2027-03-01")]  # b itself (2026-01-01) is past as_of
 
 
-def _only(data, changes):
-    from dataclasses import replace
-
+def _only(data: ProjectData, changes: lifecycle.Lifecycle) -> ProjectData:
     return replace(data, changes=changes, facts={})
 
 
