@@ -1,0 +1,82 @@
+"""A section's list of pages, read from its folder: adding a page to the folder adds it to the list.
+
+The order is the folder's `.nav.yml` (the same file the navigation reads), then any page it does
+not name, by file name; each line is the page's title and its front-matter `description`. Only the
+files are read, never the engine's navigation, so the list is the same under any engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros import _html
+from macros._data import StrictLoader
+
+NAV_FILE = ".nav.yml"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_H1 = re.compile(r"^# (.+?)\s*(?:\{[^}]*\})?\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    file: str  # the file name inside the folder, as a relative link
+    title: str
+    description: str
+
+
+def pages_in(folder: Path) -> list[SectionPage]:
+    """The topic pages of `folder` (not its index.md), in navigation order."""
+    titles = _nav_titles(folder)
+    files = sorted(p.name for p in folder.glob("*.md") if p.name != "index.md")
+    ordered = [name for name in titles if name in files] + [name for name in files if name not in titles]
+    return [_page(folder, name, titles.get(name)) for name in ordered]
+
+
+def render(docs_dir: Path, index_uri: str) -> str:
+    """A Markdown list linking each page of the section whose index is `index_uri` (docs-relative)."""
+    folder = (docs_dir / index_uri).parent
+    items = pages_in(folder)
+    # A Markdown list, so the engine checks each link and rewrites it for the site's URL style; the
+    # title and description are `inline` text, so a `*` or `[` in them shows as written.
+    return "".join(
+        f"- [{_html.inline(item.title)}]({item.file})" + (f": {_html.inline(item.description)}" if item.description else "") + "\n"
+        for item in items
+    )
+
+
+def _nav_titles(folder: Path) -> dict[str, str | None]:
+    """File name → the title `.nav.yml` gives it (None where it lists the file without a title)."""
+    path = folder / NAV_FILE
+    if not path.exists():
+        return {}
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader) or {}
+    titles: dict[str, str | None] = {}
+    for entry in config.get("nav") or []:
+        if isinstance(entry, str):
+            titles[entry] = None
+        elif isinstance(entry, dict) and len(entry) == 1:
+            (title, target), = entry.items()
+            if isinstance(target, str):
+                titles[target] = str(title)
+    return titles
+
+
+def _page(folder: Path, name: str, nav_title: str | None) -> SectionPage:
+    """Never fails: a page with a problem in its front matter fails its own check, with its own line."""
+    source = (folder / name).read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(source)
+    try:
+        meta: Any = yaml.load(match.group(1), Loader=StrictLoader) if match else {}
+    except yaml.YAMLError:
+        meta = {}
+    meta = meta if isinstance(meta, dict) else {}
+    description = meta.get("description")
+    heading = _H1.search(source[match.end() if match else 0 :])
+    title = nav_title or (meta["title"] if isinstance(meta.get("title"), str) else None)
+    title = title or (heading.group(1) if heading else name.removesuffix(".md"))
+    return SectionPage(name, title.strip(), description.strip() if isinstance(description, str) else "")
