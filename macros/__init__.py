@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import cidr, comparisons, facts, lifecycle, snow_family, support_plans
+from macros import _pages as checks
+from macros import cidr, comparisons, facts, lifecycle, sections, snow_family, support_plans
 from macros._errors import DataError, PageError, as_build_error
-from macros._pages import check_front_matter, check_names
-from macros.project import SiteSettings, load_project
+from macros.project import ProjectData, SiteSettings, load_project
+
+INCLUDES = "includes"  # every file here is appended to every page (abbreviations: the tooltips)
 
 
 def define_env(env: Any) -> None:
@@ -17,12 +19,14 @@ def define_env(env: Any) -> None:
     edit = _edit_url_maker(env.conf)
     try:
         data = load_project(root)
-    except DataError as error:
+        _check_includes(root, env.conf)
+    except (DataError, PageError) as error:
         raise as_build_error(error) from None
     cidr_data, snow, plans, changes = data.cidr, data.snow, data.plans, data.changes
     tables, known_facts = data.tables, data.facts
     env.variables["site_settings"] = data.site
     env.variables["lifecycle_data"] = data.changes
+    env.variables["macro_rules"] = _macro_rules(data)
 
     # The site must be the same whatever day it is built: no macro may read the clock.
     env.macros.pop("now", None)
@@ -40,27 +44,35 @@ def define_env(env: Any) -> None:
     env.macro(lambda fact_id: facts.render(known_facts, fact_id, env.page.meta), "fact")
     env.macro(lambda entry: lifecycle.notice(changes, entry, env.page.file.src_uri), "notice")
     env.macro(lambda: lifecycle.render_entries(changes, edit(lifecycle.FILE)), "lifecycle_entries")
+    docs = Path(str(env.conf.get("docs_dir") or root / "docs"))
+    env.macro(lambda: sections.render(docs, env.page.file.src_uri), "section_pages")
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Check every page before rendering: its front matter, and (if it opts in) its macro names.
-
-    Fails with the page's path instead of a Jinja traceback or a page with no description.
-    """
+    """Check every page before rendering: its front matter, its markup, and (if it opts in) its macro
+    calls against the data. Fails with the page's path (and line) instead of a Jinja traceback, a page
+    with no description, or a page that ships raw braces or a script."""
     page = env.page
     path = f"docs/{page.file.src_uri}"
     settings: SiteSettings = env.variables["site_settings"]
+    source = page.file.content_string
     try:
+        checks.check_invisible(source, path)
         indexes_others = page.file.src_uri in settings.untagged_pages
         topic_page = not indexes_others and not page.file.src_uri.endswith("index.md")
-        check_front_matter(
-            page.meta, path, settings.exam_domains, needs_domain=not indexes_others, needs_sources=topic_page
+        checks.check_front_matter(
+            page.meta, path, settings.exam_domains, needs_domain=not indexes_others, needs_sources=topic_page,
+            as_of=settings.as_of,
         )
+        checks.check_render_flag(page.meta, path)
+        checks.check_markup(source, path)
         if page.meta.get("render_macros") is True:
             known = {*env.variables, *env.macros, *env.env.globals, *page.meta}
-            check_names(
-                env.markdown, path, env.env, known, first_line=lambda: _body_first_line(page, env.markdown)
-            )
+            first_line = lambda: _body_first_line(page, env.markdown)  # noqa: E731
+            tree = checks.check_names(env.markdown, path, env.env, known, first_line=first_line)
+            checks.check_calls(tree, path, env.variables["macro_rules"], first_line)
+        else:
+            checks.check_unrendered(source, path)
     except PageError as error:
         raise as_build_error(error) from None
 
@@ -68,6 +80,10 @@ def on_pre_page_macros(env: Any) -> None:
 def on_post_page_macros(env: Any) -> None:
     """A page that names a retired or changed service (by any of its names) must show its notice."""
     page = env.page
+    try:
+        checks.check_heading_ids(env.markdown, f"docs/{page.file.src_uri}", page.file.content_string)
+    except PageError as error:
+        raise as_build_error(error) from None
     if page.file.src_uri == lifecycle.CHANGES_PAGE:
         return
     changes: lifecycle.Lifecycle = env.variables["lifecycle_data"]
@@ -81,6 +97,44 @@ def on_post_page_macros(env: Any) -> None:
             f"or add the term to the entry's `not_this` if it means something else here"
         )
         raise as_build_error(PageError(message))
+
+
+def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
+    """What each data macro accepts, so a wrong id or argument fails before rendering, with its line."""
+    rules: dict[str, checks.Rule] = dict.fromkeys(
+        ["cidr_table", "snow_family_table", "support_plans_table", "support_response_times_table",
+         "support_prices_table", "lifecycle_entries", "section_pages"],
+        checks.no_arguments,
+    )
+    rules["fact"] = checks.id_rule(data.facts, "fact (an id in data/facts/)")
+    rules["notice"] = checks.id_rule([e.id for e in data.changes.entries], f"lifecycle entry (an id in {lifecycle.FILE})")
+    rules["comparison_table"] = checks.id_rule(data.tables, f"comparison table (a file name in {comparisons.FOLDER}/)")
+    priced = [plan.id for plan in data.plans.plans if plan.pricing is not None]
+    plan_rule = checks.id_rule(priced, f"priced support plan (an id in {support_plans.FILE})")
+
+    def fee_rule(args: list[object]) -> str | None:
+        if len(args) != 2:
+            return 'takes two arguments: a plan id in quotes and a monthly spend in dollars, such as support_fee("business", 50000)'
+        spend = args[1]
+        if isinstance(spend, bool) or not isinstance(spend, int | float) or spend < 0:
+            return f"the monthly spend must be a number of dollars without quotes or commas, such as 50000, not {spend!r}"
+        return plan_rule(args[:1])
+
+    rules["support_fee"] = fee_rule
+    return rules
+
+
+def _check_includes(root: Path, conf: Any) -> None:
+    """Every file in includes/ (the abbreviations behind every tooltip) must be appended to every page:
+    without it the site builds, and silently loses them all."""
+    appended = (conf.get("mdx_configs") or {}).get("pymdownx.snippets", {}).get("auto_append", [])
+    for path in sorted((root / INCLUDES).glob("*.md")):
+        name = f"{INCLUDES}/{path.name}"
+        if name not in appended:
+            raise PageError(
+                f"mkdocs.yml: markdown_extensions, pymdownx.snippets, auto_append: must list {name} "
+                "(it is appended to every page; without it the site loses what it defines)"
+            )
 
 
 def _body_first_line(page: Any, body: str) -> int:

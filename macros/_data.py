@@ -6,6 +6,7 @@ Every problem becomes a DataError naming the file, the entry and the field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, Protocol, TypeVar
@@ -194,6 +195,15 @@ StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yam
 StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
 
 
+# Characters a reader cannot see that change what text means or how it displays: bidirectional
+# controls (the "Trojan Source" trick), zero-width spaces and joiners, and a byte-order mark.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def invisible_problem(char: str) -> str:
+    return f"an invisible control character (U+{ord(char):04X}) that can hide or reorder text: delete it"
+
+
 def read_yaml(path: Path, name: str) -> Any:
     """The file's YAML, read strictly; DataError (one line, with the line number) on any problem."""
     try:
@@ -203,6 +213,10 @@ def read_yaml(path: Path, name: str) -> Any:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise DataError(name, f"line {line}", "-", "not UTF-8 text: save the file as UTF-8") from None
+    hidden = INVISIBLE.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + 1
+        raise DataError(name, f"line {line}", "-", invisible_problem(hidden.group()))
     try:
         return yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
@@ -234,15 +248,23 @@ def _display_name(path: Path, root: Path | None) -> str:
         return path.as_posix()
 
 
+FIELD_MARK = "@"  # starts a model-level error that names its field: "@verified: required field is missing"
+
+
 def _to_data_error(name: str, raw: Any, error: ValidationError) -> DataError:
     first = error.errors()[0]
     loc = [part for part in first["loc"] if part not in ("function-after", "function-before")]
     entry, field = _split_location(raw, loc)
     problem = first["msg"].removeprefix("Value error, ")
+    if problem.startswith(FIELD_MARK):  # a model-level check that names its field: "@verified: ..."
+        named, _, problem = problem[len(FIELD_MARK) :].partition(": ")
+        field = named if field == "-" else f"{field}.{named}"
     if first["type"] == "extra_forbidden":
         problem = "unknown field (a typo?)"
     elif first["type"] == "missing":
         problem = "required field is missing"
+    elif first["type"].startswith("url_"):
+        problem = f"expected a full URL starting with https://, got {first.get('input')!r}"
     more = len(error.errors()) - 1
     if more:
         problem += f" (and {more} more problem{'s' if more > 1 else ''})"

@@ -31,6 +31,17 @@ def text(value: object) -> Markup:
     return Markup(escape(str(value), quote=True))
 
 
+# Characters that mean something to Markdown or its extensions (emphasis, links, tables, attribute
+# lists, :emoji:, ==mark==, ~~, ^^; a link needs its brackets). Written as numeric character references, they display as themselves
+# wherever Python-Markdown processes the text around them: inside a table cell, a link or a heading.
+_MARKDOWN_SPECIALS = {char: f"&#{ord(char)};" for char in "\\`*_{}[]#|:=~^"}
+
+
+def inline(value: object) -> Markup:
+    """Text that stays text where Markdown still runs: inline in a sentence, a heading or a link label."""
+    return Markup("".join(_MARKDOWN_SPECIALS.get(char, char) for char in escape(str(value), quote=True)))
+
+
 def join(*parts: Cell, sep: str = "") -> Markup:
     return Markup(sep.join(_cell_html(part) for part in parts))
 

@@ -9,10 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, StrictInt, ValidationError, ValidationInfo, model_validator
+from pydantic import (
+    Field,
+    HttpUrl,
+    PrivateAttr,
+    StrictInt,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from macros import _html
-from macros._data import Date, Evidence, Model, Text, load
+from macros._data import FIELD_MARK, Confidence, Date, Evidence, Model, Quote, Text, load
 
 FOLDER = "data/comparisons"
 
@@ -21,12 +29,13 @@ CellValue = Text | StrictInt
 
 class Row(Model):
     cells: Annotated[list[CellValue], Field(min_length=2)]
+    # The same fields and types as Evidence, so a bad value is reported at its own field.
     verified: Date | None = None
-    source: str | None = None
-    quote: Text | None = None
+    source: HttpUrl | None = None
+    quote: Quote | None = None
     source_note: Text | None = None
-    confidence: Literal["official", "secondary", "unconfirmed"] = "official"
-    see_also: list[str] = []
+    confidence: Confidence = "official"
+    see_also: list[HttpUrl] = []
 
     _evidence: Evidence | None = PrivateAttr(default=None)
 
@@ -41,9 +50,9 @@ class Row(Model):
             self._evidence = Evidence.model_validate(fields, context=info.context)
         except ValidationError as error:
             first = error.errors()[0]
-            field = ".".join(map(str, first["loc"]))
-            problem = first["msg"].removeprefix("Value error, ")
-            raise ValueError(f"{field}: {problem}" if field else problem) from None
+            field = ".".join(map(str, first["loc"])) or "-"
+            problem = "required field is missing" if first["type"] == "missing" else first["msg"].removeprefix("Value error, ")
+            raise ValueError(f"{FIELD_MARK}{field}: {problem}") from None
         return self
 
     @property

@@ -60,6 +60,8 @@ def render(facts: dict[str, Fact], fact_id: str, page_meta: dict[str, Any]) -> s
         if entry not in sources:
             sources.append(entry)
     note = f"verified {fact.verified.isoformat()}" + ("" if fact.confidence == "official" else f", {fact.confidence}")
+    # The span is inline HTML, so Markdown still runs on what it holds: the value goes in as `inline`
+    # text, and a `[link](…)`, `|` or `*` in it shows as written.
     if fact.confidence == "official":
-        return str(_html.tag("span", value, class_="fact", title=note))
-    return str(_html.tag("span", _html.with_confidence(_html.text(value), fact), class_=f"fact fact--{fact.confidence}", title=note))
+        return str(_html.tag("span", _html.inline(value), class_="fact", title=note))
+    return str(_html.tag("span", _html.with_confidence(_html.inline(value), fact), class_=f"fact fact--{fact.confidence}", title=note))

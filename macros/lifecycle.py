@@ -134,7 +134,7 @@ def notice(data: Lifecycle, entry_id: str, page_path: str) -> str:
     entry = data.entry(entry_id)
     link = posixpath.relpath(CHANGES_PAGE, posixpath.dirname(page_path) or ".")
     label = f"{entry.service}: {LABELS[entry.change].lower()} ({entry.when})"
-    return f"[:material-calendar-alert: {_escape_md(label)}]({link}#{entry.id}){{ .lifecycle-notice }}"
+    return f"[:material-calendar-alert: {_html.inline(label)}]({link}#{entry.id}){{ .lifecycle-notice }}"
 
 
 def render_entries(data: Lifecycle, edit_url: str) -> str:
@@ -142,7 +142,7 @@ def render_entries(data: Lifecycle, edit_url: str) -> str:
     ordered = sorted(data.entries, key=lambda e: e.when if e.when[0].isdigit() else "0", reverse=True)
     parts = []
     for entry in ordered:
-        parts.append(f"## {_escape_md(entry.service)} {{ #{entry.id} }}\n")
+        parts.append(f"## {_html.inline(entry.service)} {{ #{entry.id} }}\n")
         status = _html.tag("strong", f"{LABELS[entry.change]} ({entry.when})")
         if entry.then is not None:
             status = _html.join(status, _html.text(f"; then {LABELS[entry.then.change].lower()} on {entry.then.date.isoformat()}"))
@@ -151,8 +151,3 @@ def render_entries(data: Lifecycle, edit_url: str) -> str:
         parts.append(f'<p class="data-footer">{_html.evidence(entry)}</p>\n')
     parts.append(_html.data_footer(FILE, edit_url))
     return "\n".join(parts)
-
-
-def _escape_md(value: str) -> str:
-    """Backslash-escape the Markdown characters a service name could contain."""
-    return "".join(f"\\{char}" if char in "\\`*_{}[]()#+!|<>" else char for char in value)

@@ -12,12 +12,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros import cidr, comparisons, facts, lifecycle, snow_family, support_plans
-from macros._data import DRAFT, Evidence, Model, Text, load
+from macros._data import DRAFT, Date, Evidence, Model, Text, load
+from macros._errors import DataError
 
 SITE_FILE = "data/site.yml"
 
 
 class SiteSettings(Model):
+    # The last day anyone checked the data and pages: no `verified`, `reviewed` or file `as_of` date may
+    # be later. The build never reads the clock, so this is what makes a date in the future an error.
+    as_of: Date
     exam_domains: list[Text]
     untagged_pages: list[Text] = []
 
@@ -59,7 +63,30 @@ def load_project(root: Path, *, draft: bool = False) -> ProjectData:
         site=load(root / SITE_FILE, SiteSettings, root=root, context=context),
     )
     snow_family.check_lifecycle(data.snow, data.changes)
+    check_dates(data)
     return data
+
+
+def check_dates(data: ProjectData) -> None:
+    """No date of checking lies after the day the data was last checked (`as_of`): a `verified` date in
+    the future, or an `as_of` in 2099, is a typo that would keep `make freshness` quiet for years."""
+    site_day = data.site.as_of
+    files_as_of = {
+        snow_family.FILE: data.snow.as_of,
+        support_plans.FILE: data.plans.as_of,
+        lifecycle.FILE: data.changes.as_of,
+    }
+    for file, day in files_as_of.items():
+        if day > site_day:
+            raise DataError(file, "-", "as_of", f"{day.isoformat()} is later than `as_of` {site_day.isoformat()} in {SITE_FILE}: {_FUTURE}")
+    for row in evidence_rows(data):
+        limit = files_as_of.get(row.file, site_day)
+        if row.evidence.verified > limit:
+            source = f"the file's `as_of` ({limit.isoformat()})" if row.file in files_as_of else f"`as_of` {limit.isoformat()} in {SITE_FILE}"
+            raise DataError(row.file, row.entry, "verified", f"{row.evidence.verified.isoformat()} is later than {source}: {_FUTURE}")
+
+
+_FUTURE = "a check cannot be dated in the future (if you checked it today, set that `as_of` to today as well)"
 
 
 def evidence_rows(data: ProjectData) -> list[EvidenceRow]:
