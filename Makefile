@@ -46,8 +46,8 @@ lint: $(STAMP) ## Lint YAML, Markdown, spelling, Python and the CI workflows
 	@echo "$(BIN)/pymarkdown --config .pymarkdown.yml scan --recurse docs templates"
 	@out=$$($(BIN)/pymarkdown --config .pymarkdown.yml scan --recurse docs templates) \
 		|| { echo "$$out" | sed 's|^$(CURDIR)/||'; exit 1; }
-	$(BIN)/codespell docs data hooks includes macros tests scripts templates overrides README.md CONTRIBUTING.md mkdocs.yml
-	$(BIN)/ruff check --output-format concise hooks macros tests scripts benchmarks
+	$(BIN)/codespell docs data hooks includes macros sitetools tests scripts templates overrides README.md CONTRIBUTING.md mkdocs.yml
+	$(BIN)/ruff check --output-format concise hooks macros sitetools tests scripts benchmarks
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 freshness: $(STAMP) ## Transitions whose day has come (exit 1) and rows unchecked for six months (DATE=YYYY-MM-DD)

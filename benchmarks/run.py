@@ -31,10 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests._project import copy_project  # noqa: E402
-from tests.browser._browser import LAUNCH_ARGS, find_browser, launch  # noqa: E402
-from tests.browser._pages import CONFIG  # noqa: E402
-from tests.browser._search import (  # noqa: E402
+from sitetools.browser import LAUNCH_ARGS, find_browser, launch  # noqa: E402
+from sitetools.build import copy_project  # noqa: E402
+from sitetools.nav import site_nav  # noqa: E402
+from sitetools.pages import CONFIG  # noqa: E402
+from sitetools.search import (  # noqa: E402
     INPUT,
     KEY_DELAY_MS,
     install_tracker,
@@ -43,7 +44,7 @@ from tests.browser._search import (  # noqa: E402
     type_query,
     wait_for_results,
 )
-from tests.browser._server import serve_site  # noqa: E402
+from sitetools.server import serve_site  # noqa: E402
 
 BENCH = ROOT / "benchmarks"
 TMP = BENCH / "tmp"
@@ -142,7 +143,7 @@ def plain_config(destination: Path) -> Path:
     """A mkdocs.yml with only Material and the same pages and nav: the baseline build."""
     destination.mkdir(parents=True, exist_ok=True)
     config = {"site_name": CONFIG["site_name"], "docs_dir": str(ROOT / "docs"),
-              "theme": {"name": "material"}, "nav": CONFIG["nav"]}
+              "theme": {"name": "material"}, "nav": site_nav()}
     path = destination / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
@@ -221,30 +222,11 @@ def scaled_project(project: Path, factor: int, in_nav: bool) -> int:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     # Copies outside the nav only log an INFO line when not strict; links inside a copy stay inside it.
     text = re.sub(r"^strict: true$", "strict: false", text, flags=re.M)
-    if in_nav:
-        nav = list(CONFIG["nav"])
-        for n in range(1, factor):
-            nav.append({f"Copy {n}": [_prefixed(item, f"copy-{n}/") for item in CONFIG["nav"]
-                                      if not _is_root_page(item)]})
-        head = text[: text.index("\nnav:")]
-        text = head + "\n" + yaml.safe_dump({"nav": nav}, sort_keys=False)
+    if not in_nav:
+        # awesome-nav would add every copy-N/ folder to the nav: spell out the real nav instead.
+        text = text.replace("  - awesome-nav\n", "") + "\n" + yaml.safe_dump({"nav": site_nav()}, sort_keys=False)
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     return sum(1 for _ in docs.rglob("*.md"))
-
-
-def _is_root_page(item: dict) -> bool:
-    (value,) = item.values()
-    return isinstance(value, str) and "/" not in value
-
-
-def _prefixed(item: object, prefix: str) -> object:
-    if isinstance(item, str):
-        return prefix + item
-    if isinstance(item, list):
-        return [_prefixed(i, prefix) for i in item]
-    if isinstance(item, dict):
-        return {key: _prefixed(value, prefix) for key, value in item.items()}
-    return item
 
 
 def reproducibility() -> list[str]:

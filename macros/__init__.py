@@ -45,7 +45,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda entry: lifecycle.notice(changes, entry, env.page.file.src_uri), "notice")
     env.macro(lambda: lifecycle.render_entries(changes, edit(lifecycle.FILE)), "lifecycle_entries")
     docs = Path(str(env.conf.get("docs_dir") or root / "docs"))
-    env.macro(lambda: sections.render(docs, env.page.file.src_uri), "section_pages")
+    env.macro(lambda: sections.render(docs, env.page.file.src_uri, changes), "section_pages")
 
 
 def on_pre_page_macros(env: Any) -> None:

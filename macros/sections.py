@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
-from macros import _html
+from macros import _html, lifecycle
 from macros._data import StrictLoader
 
 NAV_FILE = ".nav.yml"
+CSS_CLASS = "section-pages"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _H1 = re.compile(r"^# (.+?)\s*(?:\{[^}]*\})?\s*$", re.M)
 
@@ -37,16 +38,21 @@ def pages_in(folder: Path) -> list[SectionPage]:
     return [_page(folder, name, titles.get(name)) for name in ordered]
 
 
-def render(docs_dir: Path, index_uri: str) -> str:
-    """A Markdown list linking each page of the section whose index is `index_uri` (docs-relative)."""
+def render(docs_dir: Path, index_uri: str, changes: lifecycle.Lifecycle) -> str:
+    """A Markdown list linking each page of the section whose index is `index_uri` (docs-relative).
+
+    A title or description that names a retired or changed service carries that service's notice,
+    as any other sentence on the site does."""
     folder = (docs_dir / index_uri).parent
     items = pages_in(folder)
     # A Markdown list, so the engine checks each link and rewrites it for the site's URL style; the
     # title and description are `inline` text, so a `*` or `[` in them shows as written.
-    return "".join(
-        f"- [{_html.inline(item.title)}]({item.file})" + (f": {_html.inline(item.description)}" if item.description else "") + "\n"
-        for item in items
-    )
+    lines = []
+    for item in items:
+        line = f"- [{_html.inline(item.title)}]({item.file})" + (f": {_html.inline(item.description)}" if item.description else "")
+        named = lifecycle.unflagged(changes, f"{item.title}\n{item.description}", set())
+        lines.append(" ".join([line, *(lifecycle.notice(changes, entry.id, index_uri) for entry, _ in named)]))
+    return "\n".join([f'<div class="{CSS_CLASS}" markdown>', "", *lines, "", "</div>"]) + "\n"
 
 
 def _nav_titles(folder: Path) -> dict[str, str | None]:

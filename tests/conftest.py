@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests._project import ROOT, Build, copy_project, run_build
+from sitetools.build import ROOT, Build, copy_project, run_build
 
 
 @pytest.fixture(scope="session")

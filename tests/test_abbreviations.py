@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from hooks.abbreviations import ABBR, first_occurrences_only
-from tests._project import Build
+from sitetools.build import Build
 
 AZ = '<abbr title="Availability Zone">AZ</abbr>'
 VPC = '<abbr title="Virtual private cloud">VPC</abbr>'

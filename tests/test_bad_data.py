@@ -10,7 +10,7 @@ import pytest
 from macros import cidr, snow_family, support_plans
 from macros._data import load
 from macros._errors import DataError
-from tests._project import ROOT, run_build
+from sitetools.build import ROOT, run_build
 
 MODELS = {
     "data/cidr.yml": cidr.CidrData,

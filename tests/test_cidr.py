@@ -8,7 +8,7 @@ import pytest
 
 from macros import cidr
 from macros._data import load
-from tests._project import ROOT
+from sitetools.build import ROOT
 
 
 @pytest.fixture(scope="module")

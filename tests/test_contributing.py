@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from macros._pages import check_front_matter
 from macros.project import Transition, evidence_rows, load_project
 from scripts import ci_summary, freshness, linkcheck
-from tests._project import ROOT, Build
+from sitetools.build import ROOT, Build
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"

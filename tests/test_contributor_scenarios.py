@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests._project import ROOT, run_build
+from sitetools.build import ROOT, run_build
 from tests.test_scenarios import edit
 
 pytestmark = pytest.mark.slow

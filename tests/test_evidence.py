@@ -15,7 +15,7 @@ from macros._errors import DataError
 from macros.facts import FactFile
 from macros.project import ProjectData, evidence_rows, load_project, transitions
 from scripts import figures
-from tests._project import ROOT, Build, run_build
+from sitetools.build import ROOT, Build, run_build
 
 URL = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
 QUOTE = "Function timeout 900 seconds (15 minutes)"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests._project import run_build
+from sitetools.build import run_build
 from tests.test_site import table_cell
 
 pytestmark = pytest.mark.slow

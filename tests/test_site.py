@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests._project import ROOT, Build, run_build
+from sitetools.build import ROOT, Build, run_build
 
 
 def table_cell(soup: BeautifulSoup, row_label: str, column_label: str, table_index: int = 0) -> str:

@@ -8,7 +8,7 @@ from macros import lifecycle
 from macros import snow_family as sf
 from macros._data import load
 from macros._errors import DataError
-from tests._project import ROOT
+from sitetools.build import ROOT
 
 
 @pytest.fixture(scope="module")

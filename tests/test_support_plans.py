@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from macros import support_plans as sp
 from macros._data import load
-from tests._project import ROOT
+from sitetools.build import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests._project import Build
-from tests.browser._browser import find_browser, in_ci, launch
-from tests.browser._pages import CONFIG
-from tests.browser._server import serve_site
+from sitetools.browser import find_browser, in_ci, launch
+from sitetools.build import Build
+from sitetools.pages import CONFIG
+from sitetools.server import serve_site
 
 # Generous for a 2-core CI machine running axe, tight enough that a hang fails quickly.
 TIMEOUT_MS = 15_000

@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests._project import Build
-from tests.browser._pages import CONFIG, SOURCES, page_url
-from tests.browser._search import INPUT, ITEM, install_tracker, open_search, type_query
+from sitetools.build import Build
+from sitetools.nav import first_page, site_nav
+from sitetools.pages import CONFIG, SOURCES, page_url
+from sitetools.search import INPUT, ITEM, install_tracker, open_search, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +121,7 @@ def test_not_found_page_offers_search_and_the_sections(context: BrowserContext, 
 
     # Every top-level section of the navigation is offered, and each link works from this depth.
     prefix = urlsplit(base_url).path
-    expected = {prefix + page_url(Path(_first_page(item))) for item in CONFIG["nav"]}
+    expected = {prefix + page_url(Path(first_page(item))) for item in site_nav()}
     hrefs = {urlsplit(a.get_attribute("href") or "").path
              for a in page.locator(".not-found-sections a").all()}
     assert hrefs == expected
@@ -136,13 +137,3 @@ def test_not_found_page_offers_search_and_the_sections(context: BrowserContext, 
     first.click()
     page.wait_for_url(lambda url: urlsplit(url).path == target.path)
     expect(page.locator("article h1")).to_have_count(1)
-
-
-def _first_page(nav_item: dict) -> str:
-    """The page a top-level nav entry opens: its own file, or its section's first page."""
-    (value,) = nav_item.values()
-    while isinstance(value, list):
-        value = value[0]
-        if isinstance(value, dict):
-            (value,) = value.values()
-    return value

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext
 
-from tests.browser._pages import NOT_FOUND, PAGES
+from sitetools.pages import NOT_FOUND, PAGES
 from tests.browser.conftest import new_context
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser._pages import SOURCES
-from tests.browser._search import (
+from sitetools.pages import SOURCES
+from sitetools.search import (
     Query,
     install_tracker,
     load_queries,

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import BrowserContext, Page
 
-QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+from sitetools.build import ROOT
+
+QUERIES_FILE = ROOT / "tests" / "browser" / "search_queries.yml"
 INPUT = "input.md-search__input"
 ITEM = "li.md-search-result__item"
 # Material's own text once the worker has loaded the index and answered the empty query.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests._project import ROOT
+from sitetools.build import ROOT
 
 # BaseLoader reads every scalar as a string and ignores the !!python/name tags.
 CONFIG: dict = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
