@@ -106,11 +106,11 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
          "support_prices_table", "lifecycle_entries", "section_pages"],
         checks.no_arguments,
     )
-    rules["fact"] = checks.id_rule(data.facts, "fact (an id in data/facts/)")
-    rules["notice"] = checks.id_rule([e.id for e in data.changes.entries], f"lifecycle entry (an id in {lifecycle.FILE})")
-    rules["comparison_table"] = checks.id_rule(data.tables, f"comparison table (a file name in {comparisons.FOLDER}/)")
+    rules["fact"] = checks.id_rule(data.facts, "fact", f"{facts.FOLDER}/")
+    rules["notice"] = checks.id_rule([e.id for e in data.changes.entries], "lifecycle entry", lifecycle.FILE)
+    rules["comparison_table"] = checks.id_rule(data.tables, "comparison table", f"{comparisons.FOLDER}/ (file names)")
     priced = [plan.id for plan in data.plans.plans if plan.pricing is not None]
-    plan_rule = checks.id_rule(priced, f"priced support plan (an id in {support_plans.FILE})")
+    plan_rule = checks.id_rule(priced, "priced support plan", support_plans.FILE)
 
     def fee_rule(args: list[object]) -> str | None:
         if len(args) != 2:

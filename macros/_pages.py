@@ -185,8 +185,8 @@ def check_calls(tree: nodes.Template, page_path: str, rules: dict[str, Rule], fi
             raise PageError(f"{where}: {problem}")
 
 
-def id_rule(known: Iterable[str], what: str) -> Rule:
-    """One argument: an id that exists (with the closest one as a hint)."""
+def id_rule(known: Iterable[str], what: str, where: str = "") -> Rule:
+    """One argument: an id that exists (with the closest one as a hint, and where the ids live)."""
     ids = sorted(known)
 
     def rule(args: list[object]) -> str | None:
@@ -195,7 +195,7 @@ def id_rule(known: Iterable[str], what: str) -> Rule:
         if args[0] not in ids:
             close = difflib.get_close_matches(args[0], ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            return f"unknown {what} {args[0]!r}{hint}"
+            return f"unknown {what} {args[0]!r}{hint}" + (f"; the ids are in {where}" if where else "")
         return None
 
     return rule

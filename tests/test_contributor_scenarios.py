@@ -3,7 +3,6 @@ made from the template builds, and a renamed page keeps its old address through 
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -17,7 +16,6 @@ from tests.test_scenarios import edit
 pytestmark = pytest.mark.slow
 
 PAGE = "docs/networking/ip-addressing.md"
-NAV_ANCHOR = "      - Global infrastructure: cloud-concepts/global-infrastructure.md\n"
 
 
 def error_lines(output: str, file: str) -> list[str]:
@@ -69,17 +67,76 @@ def test_bad_comparison_file_fails_with_one_line_naming_file_and_row(project_cop
     )
 
 
-def test_page_left_out_of_the_navigation_fails_naming_it(project_copy: Path) -> None:
-    (project_copy / "docs/cloud-concepts/orphan.md").write_text(
-        "---\ndescription: An orphan.\ntags: [Cloud Concepts]\n---\n\n# Orphan\n", encoding="utf-8"
+def test_a_new_page_is_one_file(project_copy: Path) -> None:
+    """No edit to mkdocs.yml or the section page: the file joins the navigation after the pages its
+    folder's .nav.yml orders, and its section's list, with its description."""
+    (project_copy / "docs/cloud-concepts/zz-new-topic.md").write_text(
+        "---\ndescription: A new topic, listed by itself.\ntags: [Cloud Concepts]\nreviewed: 2026-11-22\n"
+        "sources:\n  - title: AWS\n    url: https://aws.amazon.com/\n---\n\n# A new topic\n\nText.\n",
+        encoding="utf-8",
     )
     build = run_build(project_copy)
-    assert build.returncode != 0
-    assert re.search(r"not included in the \"nav\" configuration:\s+- cloud-concepts/orphan\.md", build.output), build.output
+    assert build.returncode == 0, build.output
+    index = build.html("cloud-concepts")
+    section = index.select_one("nav.md-nav--primary li.md-nav__item--active")
+    titles = [a.get_text(" ", strip=True) for a in section.select("nav a.md-nav__link[href]")]
+    assert titles[-3:] == ["What cloud computing is", "Global infrastructure", "A new topic"], titles
+    listed = [li.get_text(" ", strip=True) for li in index.select("article .section-pages li")]
+    assert listed[-1] == "A new topic : A new topic, listed by itself."
+    assert index.select("article .section-pages a")[-1]["href"] == "zz-new-topic/"
+
+
+def test_a_new_page_takes_the_place_its_folder_gives_it(project_copy: Path) -> None:
+    (project_copy / "docs/cloud-concepts/aa-first.md").write_text(
+        "---\ndescription: First.\ntags: [Cloud Concepts]\nreviewed: 2026-11-22\n"
+        "sources:\n  - title: AWS\n    url: https://aws.amazon.com/\n---\n\n# First things\n",
+        encoding="utf-8",
+    )
+    edit(project_copy, "docs/cloud-concepts/.nav.yml", "  - index.md\n", "  - index.md\n  - aa-first.md\n")
+    build = run_build(project_copy)
+    assert build.returncode == 0, build.output
+    listed = [a.get_text(strip=True) for a in build.html("cloud-concepts").select("article .section-pages a")]
+    assert listed[0] == "First things"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (PAGE, "{{ cidr_table() }}", '{{ fact("vpc-cidr-rang") }}', "fact(): unknown fact 'vpc-cidr-rang'"),
+        (PAGE, "{{ cidr_table() }}", '{{ comparison_table("osi_layer") }}', "comparison_table(): unknown comparison table 'osi_layer' (did you mean 'osi_layers'?)"),
+        ("docs/billing/support-plans.md", 'support_fee("business", 50000)', 'support_fee("business", "50000")', "support_fee(): the monthly spend must be a number"),
+        ("docs/ai-ml/ai-basics.md", "\n# AI basics\n", '\n# AI basics\n\n{{ fact("lambda-max-timeout") }}\n', "on a page without `render_macros: true`"),
+        (PAGE, "render_macros: true", 'render_macros: "true"', "front matter `render_macros` is 'true': write true or false, unquoted"),
+        (PAGE, "tags:\n  - Cloud Technology and Services\n", "tags: Cloud Technology and Services\n", "front matter `tags` must be a list"),
+        (PAGE, "tags:\n", "tags:\n  - <script>alert(1)</script>\n", "a tag is plain words"),
+        (PAGE, "{{ cidr_table() }}", "{{ cidr_table() }}\n\n<script>alert(1)</script>", "a <script> element"),
+        (PAGE, "{{ cidr_table() }}", '{{ cidr_table() }}\n\n<img src="https://evil.example/p.gif" alt="">', "loads from another host"),
+        (PAGE, "{{ cidr_table() }}", "{{ cidr_table() }}\n\nText \u202e here.", "an invisible control character (U+202E)"),
+        (PAGE, "{{ cidr_table() }}", "{{ cidr_table() }}\n\n## Again { #cidr-block-sizes }\n", "heading id #cidr-block-sizes is used twice"),
+        ("mkdocs.yml", "      auto_append:\n        - includes/abbreviations.md\n", "", "must list includes/abbreviations.md"),
+        ("data/facts/compute.yml", "verified: 2026-12-03", "verified: 2027-06-01", "field verified: 2027-06-01 is later than `as_of` 2026-12-03 in data/site.yml"),
+        ("data/lifecycle.yml", "as_of: 2026-12-03", "as_of: 2099-12-03", "data/lifecycle.yml: entry -, field as_of: 2099-12-03 is later than"),
+        ("data/facts/compute.yml", "source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html",
+         "source: docs.aws.amazon.com/lambda", "field source: expected a full URL starting with https://"),
+    ],
+    ids=["unknown-fact", "unknown-table", "fee-type", "raw-braces", "quoted-flag", "tags-string", "tag-script",
+         "script", "third-party-src", "bidi", "duplicate-id", "glossary-include", "verified-future", "as-of-2099", "not-a-url"],
+)
+def test_each_mistake_fails_with_one_line(project_copy: Path, file: str, old: str, new: str, message: str) -> None:
+    edit(project_copy, file, old, new)
+    build = run_build(project_copy)
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output and "Macro Rendering Error" not in build.output, build.output
+    problems = [line for line in build.output.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    named = [line for line in problems if message in line]
+    assert len(named) == 1, build.output
+    # The line starts with the file to fix (a page error also gets MkDocs' "Error reading page" line).
+    assert named[0].split("-  ", 1)[1].startswith(file), named[0]
+    assert len(problems) <= 2, build.output
 
 
 def test_new_page_from_the_template_with_a_new_table_and_fact_builds(project_copy: Path) -> None:
-    """The CONTRIBUTING.md path: template, nav entry, a comparison table and a fact, nothing else."""
+    """The CONTRIBUTING.md path: the template, a comparison table and a fact, nothing else."""
     page = project_copy / "docs/cloud-concepts/demo-page.md"
     text = (ROOT / "templates/page.md").read_text(encoding="utf-8")
     text = text.replace('notice("TODO-lifecycle-entry-id")', 'notice("snowmobile")')
@@ -99,7 +156,6 @@ def test_new_page_from_the_template_with_a_new_table_and_fact_builds(project_cop
         "    quote: Each demo holds up to 42 TB.\n",
         encoding="utf-8",
     )
-    edit(project_copy, "mkdocs.yml", NAV_ANCHOR, NAV_ANCHOR + "      - Demo page: cloud-concepts/demo-page.md\n")
     build = run_build(project_copy)
     assert build.returncode == 0, build.output
     soup = build.html("cloud-concepts/demo-page")
@@ -118,7 +174,7 @@ def test_new_page_from_the_template_with_a_new_table_and_fact_builds(project_cop
 def test_renamed_page_keeps_its_old_address(project_copy: Path) -> None:
     old, new = "networking/ip-addressing.md", "networking/ip-addresses.md"
     shutil.move(project_copy / "docs" / old, project_copy / "docs" / new)
-    for path in [*(project_copy / "docs").rglob("*.md"), project_copy / "mkdocs.yml"]:
+    for path in [*(project_copy / "docs").rglob("*.md"), *(project_copy / "docs").rglob(".nav.yml"), project_copy / "mkdocs.yml"]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("ip-addressing.md", "ip-addresses.md"), encoding="utf-8")
     edit(project_copy, "mkdocs.yml", "redirect_maps: {}", f"redirect_maps:\n        {old}: {new}")
