@@ -55,6 +55,23 @@ Month = Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}$")]  # YYYY-MM,
 Flag = StrictBool
 Confidence = Literal["official", "secondary", "unconfirmed"]
 
+# One status vocabulary for every service, device and plan in data/, with one label each. Each model
+# accepts the subset that makes sense for it (a lifecycle entry records a change, so never
+# "available"), but a word means the same everywhere and is shown the same way.
+STATUS_LABELS: dict[str, str] = {
+    "available": "Available",
+    "new": "New",
+    "ending": "Ending",
+    "closed_to_new_customers": "Closed to new customers",
+    "maintenance_mode": "In maintenance mode",
+    "end_of_support": "End of support",
+    "discontinued": "Discontinued",
+    "retired": "Retired",
+    "returned": "Available again",
+    "price_change": "Now charged",
+    "changed": "Changed",
+}
+
 
 class Model(BaseModel):
     """Base for every data model: unknown keys are typos, and data never changes after loading."""

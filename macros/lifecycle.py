@@ -6,12 +6,23 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import typing
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from macros import _html
-from macros._data import Date, Evidence, Model, Month, Slug, Text, check_unique_ids, find_by_id
+from macros._data import (
+    STATUS_LABELS,
+    Date,
+    Evidence,
+    Model,
+    Month,
+    Slug,
+    Text,
+    check_unique_ids,
+    find_by_id,
+)
 
 FILE = "data/lifecycle.yml"
 CHANGES_PAGE = "changes.md"
@@ -27,17 +38,7 @@ Change = Literal[
     "price_change",
     "changed",
 ]
-LABELS: dict[str, str] = {
-    "retired": "Retired",
-    "discontinued": "Discontinued",
-    "end_of_support": "End of support",
-    "closed_to_new_customers": "Closed to new customers",
-    "maintenance_mode": "In maintenance mode",
-    "ending": "Ending",
-    "returned": "Available again",
-    "price_change": "Now charged",
-    "changed": "Changed",
-}
+LABELS = {change: STATUS_LABELS[change] for change in typing.get_args(Change)}
 
 
 class Step(Model):

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from macros import _html, lifecycle
 from macros._data import (
+    STATUS_LABELS,
     Count,
     Date,
     Evidence,
@@ -26,12 +27,6 @@ from macros._errors import DataError
 FILE = "data/snow_family.yml"
 
 Status = Literal["available", "closed_to_new_customers", "discontinued", "retired"]
-STATUS_LABELS: dict[str, str] = {
-    "available": "Available",
-    "closed_to_new_customers": "Closed to new customers",
-    "discontinued": "Discontinued",
-    "retired": "Retired",
-}
 TB_PER_PB = Decimal(1000)
 
 

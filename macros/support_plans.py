@@ -14,6 +14,7 @@ from pydantic import Field, model_validator
 
 from macros import _html
 from macros._data import (
+    STATUS_LABELS,
     Count,
     Date,
     Evidence,
@@ -328,8 +329,7 @@ def _plan_header(plan: Plan) -> _html.Markup:
 
 
 def _status(status: PlanStatus, data: SupportPlans) -> _html.Markup:
-    labels = {"available": "Available", "ending": "Ending", "new": "New"}
-    parts: list[_html.Cell] = [labels[status.state]]
+    parts: list[_html.Cell] = [STATUS_LABELS[status.state]]
     if status.ends:
         parts.append(f": no longer offered from {status.ends.isoformat()}")
     if status.replaced_by:
