@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from macros import cidr, comparisons, facts, lifecycle, snow_family, support_plans
+from macros import cidr, comparisons, facts, inventory, lifecycle, snow_family, support_plans
 from macros._data import DRAFT, Date, Evidence, Model, Text, load
 from macros._errors import DataError
 
@@ -35,6 +35,7 @@ class ProjectData:
     tables: dict[str, comparisons.Comparison]
     facts: dict[str, facts.Fact]
     site: SiteSettings
+    inventory: inventory.Inventory
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,10 @@ def load_project(root: Path, *, draft: bool = False) -> ProjectData:
         tables=comparisons.load_all(root, context),
         facts=facts.load_all(root, context),
         site=load(root / SITE_FILE, SiteSettings, root=root, context=context),
+        inventory=load(root / inventory.FILE, inventory.Inventory, root=root, context=context),
     )
     snow_family.check_lifecycle(data.snow, data.changes)
+    inventory.check_pages(data.inventory, root / "docs")
     check_dates(data)
     return data
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from macros import lifecycle
@@ -80,7 +79,7 @@ def test_no_page_is_a_stub() -> None:
 
 
 def test_every_page_has_its_own_description_and_an_exam_domain(site: dict[str, BeautifulSoup]) -> None:
-    domains = yaml.safe_load((ROOT / "data" / "site.yml").read_text())["exam_domains"]
+    domains = load_project(ROOT).site.exam_domains
     descriptions: dict[str, str] = {}
     for url, soup in site.items():
         meta = soup.select_one('meta[name="description"]')
@@ -94,7 +93,7 @@ def test_every_page_has_its_own_description_and_an_exam_domain(site: dict[str, B
 
 def test_tags_page_lists_the_exam_domains(site: dict[str, BeautifulSoup]) -> None:
     text = site["tags/"].select_one("article").get_text(" ")
-    for domain in yaml.safe_load((ROOT / "data" / "site.yml").read_text())["exam_domains"]:
+    for domain in load_project(ROOT).site.exam_domains:
         assert domain in text
 
 
@@ -150,15 +149,13 @@ def test_the_copy_check_catches_a_copied_run() -> None:
 
 
 def test_every_seed_topic_is_on_the_page_that_owns_it(site: dict[str, BeautifulSoup]) -> None:
-    inventory = yaml.safe_load((ROOT / "data" / "inventory.yml").read_text(encoding="utf-8"))["topics"]
+    inventory = load_project(ROOT).inventory.topics
     assert len(inventory) >= 100
     missing = []
     for topic in inventory:
-        url = topic["page"].removesuffix("index.md").removesuffix(".md")
-        url = url if url.endswith("/") or url == "" else url + "/"
-        text = site[url].select_one("article").get_text(" ").lower()
+        text = site[page_url(Path(topic.page))].select_one("article").get_text(" ").lower()
         text = " ".join(text.split())
-        missing += [(topic["page"], topic["topic"], term) for term in topic["terms"] if term.lower() not in text]
+        missing += [(topic.page, topic.topic, term) for term in topic.terms if term.lower() not in text]
     assert missing == []
 
 

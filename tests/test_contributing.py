@@ -21,7 +21,7 @@ from sitetools.build import ROOT, Build
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
-DOMAINS = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["exam_domains"]
+DOMAINS = load_project(ROOT).site.exam_domains
 CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
 REPO = CONFIG["repo_url"].rstrip("/")
 NOT_AFFILIATED = "Not affiliated with or endorsed by Amazon Web Services"
