@@ -39,7 +39,8 @@ _MARKDOWN_SPECIALS = {char: f"&#{ord(char)};" for char in "\\`*_{}[]#|:=~^"}
 
 def inline(value: object) -> Markup:
     """Text that stays text where Markdown still runs: inline in a sentence, a heading or a link label."""
-    return Markup("".join(_MARKDOWN_SPECIALS.get(char, char) for char in escape(str(value), quote=True)))
+    # One pass over the text: escaping first and then replacing `#` would break the `&#x27;` it made.
+    return Markup("".join(_MARKDOWN_SPECIALS.get(char) or escape(char, quote=True) for char in str(value)))
 
 
 def join(*parts: Cell, sep: str = "") -> Markup:

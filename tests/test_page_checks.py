@@ -174,7 +174,7 @@ def test_glossary_include_must_be_appended(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["[x](javascript:alert(1))", "a | b", "*not bold* _nor this_", "<b>tag</b> & co", ":smile: ==mark== ~~x~~", "{ #id }", "`code`"],
+    ["[x](javascript:alert(1))", "AWS's \"own\" #1", "a | b", "*not bold* _nor this_", "<b>tag</b> & co", ":smile: ==mark== ~~x~~", "{ #id }", "`code`"],
 )
 def test_inline_text_from_data_is_shown_as_written(value: str) -> None:
     """Inside a sentence, a table row or a heading, Markdown still runs: a value must survive it."""
