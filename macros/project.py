@@ -11,11 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from macros import cidr, comparisons, facts, inventory, lifecycle, snow_family, support_plans
+from macros import cidr, comparisons, facts, inventory, lifecycle, questions, snow_family, support_plans
+from macros.anchors import page_anchors
 from macros._data import DRAFT, Date, Evidence, Model, Text, load
 from macros._errors import DataError
 
 SITE_FILE = "data/site.yml"
+TASKS = [f"{d}.{t}" for d, n in ((1, 4), (2, 4), (3, 8), (4, 3)) for t in range(1, n + 1)]  # until the exam guide is data
 
 
 class SiteSettings(Model):
@@ -36,6 +38,7 @@ class ProjectData:
     facts: dict[str, facts.Fact]
     site: SiteSettings
     inventory: inventory.Inventory
+    questions: questions.Bank
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,20 @@ def load_project(root: Path, *, draft: bool = False) -> ProjectData:
         facts=facts.load_all(root, context),
         site=load(root / SITE_FILE, SiteSettings, root=root, context=context),
         inventory=load(root / inventory.FILE, inventory.Inventory, root=root, context=context),
+        questions=questions.load_all(root, context),
     )
     snow_family.check_lifecycle(data.snow, data.changes)
     inventory.check_pages(data.inventory, root / "docs")
     check_dates(data)
+    anchors = page_anchors(root / "docs", data.changes)
+    cidr_days = [row.evidence.verified for row in evidence_rows(data) if row.file == cidr.FILE]
+    questions.check(
+        data.questions,
+        tasks=TASKS,
+        anchors=anchors,
+        verified=questions.dependency_dates(data.tables, data.facts, data.changes, data.plans, data.snow, max(cidr_days)),
+        changes=data.changes,
+    )
     return data
 
 
