@@ -11,10 +11,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from macros import cidr, comparisons, facts, inventory, lifecycle, questions, snow_family, support_plans
-from macros.anchors import page_anchors
+from macros import (
+    cidr,
+    comparisons,
+    facts,
+    inventory,
+    lifecycle,
+    questions,
+    snow_family,
+    support_plans,
+)
 from macros._data import DRAFT, Date, Evidence, Model, Text, load
 from macros._errors import DataError
+from macros.anchors import page_anchors
 
 SITE_FILE = "data/site.yml"
 TASKS = [f"{d}.{t}" for d, n in ((1, 4), (2, 4), (3, 8), (4, 3)) for t in range(1, n + 1)]  # until the exam guide is data
