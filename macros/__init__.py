@@ -6,7 +6,17 @@ from pathlib import Path
 from typing import Any
 
 from macros import _pages as checks
-from macros import cidr, comparisons, facts, lifecycle, sections, snow_family, support_plans
+from macros import (
+    cidr,
+    comparisons,
+    exam_guide,
+    facts,
+    lifecycle,
+    questions,
+    sections,
+    snow_family,
+    support_plans,
+)
 from macros._errors import DataError, PageError, as_build_error
 from macros.project import ProjectData, SiteSettings, load_project
 
@@ -46,6 +56,16 @@ def define_env(env: Any) -> None:
     env.macro(lambda: lifecycle.render_entries(changes, edit(lifecycle.FILE)), "lifecycle_entries")
     docs = Path(str(env.conf.get("docs_dir") or root / "docs"))
     env.macro(lambda: sections.render(docs, env.page.file.src_uri, changes), "section_pages")
+    page_uri = lambda: env.page.file.src_uri  # noqa: E731
+    for name, macro in exam_guide.macros(data.guide, edit(exam_guide.FILE), page_uri).items():
+        env.macro(macro, name)
+    env.variables["macro_rules"].update(exam_guide.macro_rules(data.guide))
+    bank = data.questions
+    domains = [(d.id, d.tag, d.weight) for d in data.guide.domains]
+    env.macro(lambda: questions.render_page(bank, env.page.file.src_uri, env.page.url), "practice_questions")
+    size = data.guide.exam.scored_questions.value + data.guide.exam.unscored_questions.value
+    env.macro(lambda: questions.render_exam(bank, env.page.url, domains, size), "practice_exam")
+    env.variables["question_bank"] = bank
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -73,6 +93,12 @@ def on_pre_page_macros(env: Any) -> None:
             checks.check_calls(tree, path, env.variables["macro_rules"], first_line)
         else:
             checks.check_unrendered(source, path)
+        asked = env.variables["question_bank"].on_page(page.file.src_uri)
+        if asked and "practice_questions()" not in source:
+            raise PageError(
+                f"{path}: {len(asked)} practice question(s) in {questions.FOLDER}/ link to this page (such as "
+                f"{asked[0].id!r}): add {{{{ practice_questions() }}}} after its Check yourself section (with render_macros: true)"
+            )
     except PageError as error:
         raise as_build_error(error) from None
 
@@ -103,7 +129,7 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
     """What each data macro accepts, so a wrong id or argument fails before rendering, with its line."""
     rules: dict[str, checks.Rule] = dict.fromkeys(
         ["cidr_table", "snow_family_table", "support_plans_table", "support_response_times_table",
-         "support_prices_table", "lifecycle_entries", "section_pages"],
+         "support_prices_table", "lifecycle_entries", "section_pages", "practice_questions", "practice_exam"],
         checks.no_arguments,
     )
     rules["fact"] = checks.id_rule(data.facts, "fact", f"{facts.FOLDER}/")

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from macros import (
     cidr,
     comparisons,
+    exam_guide,
     facts,
     inventory,
     lifecycle,
@@ -26,7 +27,6 @@ from macros._errors import DataError
 from macros.anchors import page_anchors
 
 SITE_FILE = "data/site.yml"
-TASKS = [f"{d}.{t}" for d, n in ((1, 4), (2, 4), (3, 8), (4, 3)) for t in range(1, n + 1)]  # until the exam guide is data
 
 
 class SiteSettings(Model):
@@ -48,6 +48,7 @@ class ProjectData:
     site: SiteSettings
     inventory: inventory.Inventory
     questions: questions.Bank
+    guide: exam_guide.ExamGuide
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,21 @@ def load_project(root: Path, *, draft: bool = False) -> ProjectData:
         site=load(root / SITE_FILE, SiteSettings, root=root, context=context),
         inventory=load(root / inventory.FILE, inventory.Inventory, root=root, context=context),
         questions=questions.load_all(root, context),
+        guide=exam_guide.load_guide(root, context),
     )
     snow_family.check_lifecycle(data.snow, data.changes)
     inventory.check_pages(data.inventory, root / "docs")
     check_dates(data)
     anchors = page_anchors(root / "docs", data.changes)
+    problems = exam_guide.section_problems(data.guide, anchors)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DataError(first.file, first.entry, first.field, first.problem + more)
     cidr_days = [row.evidence.verified for row in evidence_rows(data) if row.file == cidr.FILE]
     questions.check(
         data.questions,
-        tasks=TASKS,
+        tasks=[task.id for task in data.guide.tasks],
         anchors=anchors,
         verified=questions.dependency_dates(data.tables, data.facts, data.changes, data.plans, data.snow, max(cidr_days)),
         changes=data.changes,
@@ -122,6 +129,7 @@ def evidence_rows(data: ProjectData) -> list[EvidenceRow]:
         (snow_family.FILE, data.snow),
         (support_plans.FILE, data.plans),
         (lifecycle.FILE, data.changes),
+        (exam_guide.FILE, data.guide),
     ]:
         rows += [EvidenceRow(file, where, ev) for where, ev in _walk(model, "")]
     for name, table in data.tables.items():

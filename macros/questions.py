@@ -29,6 +29,8 @@ from macros._errors import DataError
 
 FOLDER = "data/questions"
 ASSETS = ("javascripts/practice.js", "stylesheets/practice.css")  # under docs/, loaded only where questions are
+PRACTICE_PAGE = "practice/index.md"
+PRACTICE_ID = "practice-questions"  # the heading the questions of a page go under
 
 Section = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_./-]*\.md#[a-z0-9][a-z0-9_-]*$")]
 TaskId = Annotated[str, Field(strict=True, pattern=r"^[1-9]\.[1-9][0-9]?$")]
@@ -201,16 +203,24 @@ def render_page(bank: Bank, page: str, page_url: str) -> str:
     questions = bank.on_page(page)
     if not questions:
         return ""
-    parts = [_assets(page_url), '<div class="practice" data-practice="page">']
+    exams = posixpath.relpath(PRACTICE_PAGE, posixpath.dirname(page) or ".")
+    parts = [
+        f"## Practice questions {{ #{PRACTICE_ID} }}\n",
+        f"Exam-style questions on this page: choose, check, and see why. The [practice exams]({exams}) mix them across the whole exam.\n",
+        _assets(page_url),
+        '<div class="practice" data-practice="page">',
+    ]
     for question in questions:
         parts.append(_question_html(question, page_url))
     parts.append("</div>")
     return "\n".join(parts) + "\n"
 
 
-def render_exam(bank: Bank, page_url: str, guide_domains: list[tuple[int, str, int]]) -> str:
-    """The practice exam's container, the question bank as JSON, and the domain weights."""
+def render_exam(bank: Bank, page_url: str, guide_domains: list[tuple[int, str, int]], size: int) -> str:
+    """The practice exam's container, the question bank as JSON, the domain weights and the number of
+    questions in a full exam (`size`: the exam's scored plus unscored questions, from the exam guide)."""
     data = {
+        "size": size,
         "domains": [{"id": d, "name": n, "weight": w} for d, n, w in guide_domains],
         "questions": [_question_json(q, page_url) for q in bank.questions],
     }

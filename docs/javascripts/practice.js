@@ -11,7 +11,7 @@
   "use strict";
 
   var KEY = "aws-cloud-notes-practice-v1";
-  var FULL = 65, QUICK = 10, MINUTES = 90;
+  var FULL = 65, QUICK = 10, MINUTES = 90;  /* FULL is replaced by the bank's `size` (from the exam guide) */
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
@@ -101,6 +101,7 @@
     if (!host || !source) return;
     host.setAttribute("data-ready", "");
     var bank = JSON.parse(source.textContent);
+    FULL = bank.size || FULL;
     var byId = {};
     bank.questions.forEach(function (q) { byId[q.id] = q; });
     var domainName = {};
@@ -132,7 +133,7 @@
       var select = el("select", { name: "domain", "aria-label": "Domain" });
       bank.domains.forEach(function (d) { select.appendChild(el("option", { value: String(d.id), text: "Domain " + d.id + ": " + d.name })); });
       modes.appendChild(el("p", {}, [select]));
-      var timed = el("label", {}, [el("input", { type: "checkbox", name: "timed" }), document.createTextNode(" Timed: " + MINUTES + " minutes, as in the real exam")]);
+      var timed = el("label", {}, [el("input", { type: "checkbox", name: "timed" }), document.createTextNode(" Timed: " + MINUTES + " minutes")]);
       form.appendChild(el("h2", { text: "Start a practice exam" }));
       form.appendChild(modes);
       form.appendChild(el("p", {}, [timed]));
