@@ -86,8 +86,12 @@ class Lifecycle(Model):
 
 
 # Markdown that names nothing a reader sees: code, comments, link targets, and the notices themselves.
+# Practice questions are checked when the bank loads instead (macros/questions.py): one that names a
+# changed service must depend on its entry and say its status in an explanation.
 _NOT_PROSE = re.compile(
-    r"```.*?```|~~~.*?~~~|<!--.*?-->|`[^`\n]*`|\]\([^)\s]*\)|\[:material-calendar-alert:[^\]]*\]", re.S
+    r"```.*?```|~~~.*?~~~|<!--.*?-->|`[^`\n]*`|\]\([^)\s]*\)|\[:material-calendar-alert:[^\]]*\]"
+    r'|<script type="application/json".*?</script>|<div class="practice" data-practice="page".*?</div>',
+    re.S,
 )
 _NOTICE_LINK = re.compile(r"#([a-z0-9-]+)\)\{ \.lifecycle-notice \}")
 

@@ -205,10 +205,11 @@ def render_page(bank: Bank, page: str, page_url: str) -> str:
         return ""
     exams = posixpath.relpath(PRACTICE_PAGE, posixpath.dirname(page) or ".")
     parts = [
-        f"## Practice questions {{ #{PRACTICE_ID} }}\n",
-        f"Exam-style questions on this page: choose, check, and see why. The [practice exams]({exams}) mix them across the whole exam.\n",
+        # Out of the search index: a question's wording would outrank the section that answers it.
+        f"## Practice questions {{ #{PRACTICE_ID} data-search-exclude }}\n",
+        f"Choose an answer, check it, and see why. The [practice exams]({exams}) mix questions from every page.\n",
         _assets(page_url),
-        '<div class="practice" data-practice="page">',
+        '<div class="practice" data-practice="page" data-search-exclude>',
     ]
     for question in questions:
         parts.append(_question_html(question, page_url))
