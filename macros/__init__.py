@@ -14,6 +14,7 @@ from macros import (
     lifecycle,
     questions,
     sections,
+    services,
     snow_family,
     support_plans,
 )
@@ -66,6 +67,8 @@ def define_env(env: Any) -> None:
     size = data.guide.exam.scored_questions.value + data.guide.exam.unscored_questions.value
     env.macro(lambda: questions.render_exam(bank, env.page.url, domains, size), "practice_exam")
     env.variables["question_bank"] = bank
+    index = services.entries(data.guide, data.services, changes)
+    env.macro(lambda: services.render(index, changes, env.page.file.src_uri), "service_index")
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -129,7 +132,7 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
     """What each data macro accepts, so a wrong id or argument fails before rendering, with its line."""
     rules: dict[str, checks.Rule] = dict.fromkeys(
         ["cidr_table", "snow_family_table", "support_plans_table", "support_response_times_table",
-         "support_prices_table", "lifecycle_entries", "section_pages", "practice_questions", "practice_exam"],
+         "support_prices_table", "lifecycle_entries", "section_pages", "practice_questions", "practice_exam", "service_index"],
         checks.no_arguments,
     )
     rules["fact"] = checks.id_rule(data.facts, "fact", f"{facts.FOLDER}/")

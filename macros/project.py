@@ -19,6 +19,7 @@ from macros import (
     inventory,
     lifecycle,
     questions,
+    services,
     snow_family,
     support_plans,
 )
@@ -49,6 +50,7 @@ class ProjectData:
     inventory: inventory.Inventory
     questions: questions.Bank
     guide: exam_guide.ExamGuide
+    services: services.OtherServices
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,16 @@ def load_project(root: Path, *, draft: bool = False) -> ProjectData:
         inventory=load(root / inventory.FILE, inventory.Inventory, root=root, context=context),
         questions=questions.load_all(root, context),
         guide=exam_guide.load_guide(root, context),
+        services=services.load_others(root, context),
     )
     snow_family.check_lifecycle(data.snow, data.changes)
     inventory.check_pages(data.inventory, root / "docs")
     check_dates(data)
     anchors = page_anchors(root / "docs", data.changes)
     problems = exam_guide.section_problems(data.guide, anchors)
+    for index, other in enumerate(data.services.services):
+        if other.section not in anchors:
+            problems.append(DataError(services.FILE, f"services[{index}] ({other.name})", "section", f"{other.section} is not a heading of the site"))
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
