@@ -65,7 +65,8 @@ def define_env(env: Any) -> None:
     domains = [(d.id, d.tag, d.weight) for d in data.guide.domains]
     env.macro(lambda: questions.render_page(bank, env.page.file.src_uri, env.page.url), "practice_questions")
     size = data.guide.exam.scored_questions.value + data.guide.exam.unscored_questions.value
-    env.macro(lambda: questions.render_exam(bank, env.page.url, domains, size), "practice_exam")
+    env.macro(lambda: questions.render_exam(env.page.url, domains, size), "practice_exam")
+    env.macro(lambda: questions.render_bank(bank, env.page.url), "practice_bank")
     env.variables["question_bank"] = bank
     index = services.entries(data.guide, data.services, changes)
     env.macro(lambda: services.render(index, changes, env.page.file.src_uri), "service_index")
@@ -132,7 +133,7 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
     """What each data macro accepts, so a wrong id or argument fails before rendering, with its line."""
     rules: dict[str, checks.Rule] = dict.fromkeys(
         ["cidr_table", "snow_family_table", "support_plans_table", "support_response_times_table",
-         "support_prices_table", "lifecycle_entries", "section_pages", "practice_questions", "practice_exam", "service_index"],
+         "support_prices_table", "lifecycle_entries", "section_pages", "practice_questions", "practice_exam", "practice_bank", "service_index"],
         checks.no_arguments,
     )
     rules["fact"] = checks.id_rule(data.facts, "fact", f"{facts.FOLDER}/")

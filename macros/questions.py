@@ -30,6 +30,7 @@ from macros._errors import DataError
 FOLDER = "data/questions"
 ASSETS = ("javascripts/practice.js", "stylesheets/practice.css")  # under docs/, loaded only where questions are
 PRACTICE_PAGE = "practice/index.md"
+BANK_PAGE = "practice/bank.md"  # the bank as data, fetched by the practice exams (not in the nav)
 PRACTICE_ID = "practice-questions"  # the heading the questions of a page go under
 
 Section = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_./-]*\.md#[a-z0-9][a-z0-9_-]*$")]
@@ -217,20 +218,35 @@ def render_page(bank: Bank, page: str, page_url: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def render_exam(bank: Bank, page_url: str, guide_domains: list[tuple[int, str, int]], size: int) -> str:
-    """The practice exam's container, the question bank as JSON, the domain weights and the number of
-    questions in a full exam (`size`: the exam's scored plus unscored questions, from the exam guide)."""
-    data = {
+def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: int) -> str:
+    """The practice exam's container and its settings: the domains and weights, the number of questions
+    in a full exam (`size`: the exam's scored plus unscored questions, from the exam guide), and where
+    the bank is. The bank is fetched only when an exam starts, so the page's first view stays light."""
+    settings = {
         "size": size,
         "domains": [{"id": d, "name": n, "weight": w} for d, n, w in guide_domains],
-        "questions": [_question_json(q, page_url) for q in bank.questions],
+        "bank": posixpath.relpath(_dir_url(BANK_PAGE), _base(page_url) or ".") + "/",
+        "root": _root(page_url),
     }
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return "\n".join([
         _assets(page_url),
-        f'<script type="application/json" id="practice-bank">{payload}</script>',
+        f'<script type="application/json" id="practice-settings">{_json(settings)}</script>',
         '<div class="practice-exam" data-practice="exam"></div>',
     ]) + "\n"
+
+
+def render_bank(bank: Bank, page_url: str) -> str:
+    """Every question as JSON, for the practice exams to fetch: links are relative to the site root."""
+    return f'<script type="application/json" id="practice-bank">{_json({"questions": [_question_json(q) for q in bank.questions]})}</script>\n'
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _root(page_url: str) -> str:
+    rel = posixpath.relpath(".", _base(page_url) or ".")
+    return "" if rel == "." else rel + "/"
 
 
 def _question_html(question: Question, page_url: str) -> str:
@@ -248,7 +264,7 @@ def _question_html(question: Question, page_url: str) -> str:
     )
     href = _url(page_url, question.section)
     return (
-        f'<form class="practice__question" data-id="{question.id}" data-answer="{",".join(map(str, question.answers))}" '
+        f'<form class="practice__question" id="q-{question.id}" data-id="{question.id}" data-answer="{",".join(map(str, question.answers))}" '
         f'data-domain="{question.domain}" data-task="{question.task}">\n'
         f"<fieldset>\n<legend>{_html.text(question.stem)}</legend>\n{options}\n</fieldset>\n"
         '<p class="practice__actions"><button type="submit" class="md-button practice__check" hidden>Check</button></p>\n'
@@ -259,7 +275,9 @@ def _question_html(question: Question, page_url: str) -> str:
     )
 
 
-def _question_json(question: Question, page_url: str) -> dict[str, Any]:
+def _question_json(question: Question) -> dict[str, Any]:
+    page, anchor = question.section.split("#", 1)
+    where = (_dir_url(page) + "/") if _dir_url(page) else ""
     return {
         "id": question.id,
         "d": question.domain,
@@ -268,7 +286,8 @@ def _question_json(question: Question, page_url: str) -> dict[str, Any]:
         "o": [o.text for o in question.options],
         "w": [o.why for o in question.options],
         "a": question.answers,
-        "u": _url(page_url, question.section),
+        "u": f"{where}#{anchor}",  # the section that answers it, from the site root
+        "q": f"{where}#q-{question.id}",  # the question itself, with its reasons, on that page
     }
 
 

@@ -97,23 +97,46 @@
 
   function initExam(root) {
     var host = root.querySelector(".practice-exam:not([data-ready])");
-    var source = root.querySelector("#practice-bank");
+    var source = root.querySelector("#practice-settings");
     if (!host || !source) return;
     host.setAttribute("data-ready", "");
-    var bank = JSON.parse(source.textContent);
-    FULL = bank.size || FULL;
-    var byId = {};
-    bank.questions.forEach(function (q) { byId[q.id] = q; });
+    var settings = JSON.parse(source.textContent);
+    FULL = settings.size || FULL;
+    var bank = null, byId = {};
     var domainName = {};
-    bank.domains.forEach(function (d) { domainName[d.id] = d.name; });
+    settings.domains.forEach(function (d) { domainName[d.id] = d.name; });
     var live = el("p", { className: "practice-exam__live", role: "status", "aria-live": "polite" });
     var view = el("div", { className: "practice-exam__view" });
     host.appendChild(view);
     host.appendChild(live);
     var timer = null;
 
+    /* The bank is a page of its own, fetched when an exam starts or resumes: the first view stays light. */
+    function withBank(then) {
+      if (bank) { then(); return; }
+      view.textContent = "";
+      view.appendChild(el("p", { text: "Loading the questions…" }));
+      fetch(settings.bank).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      }).then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var data = JSON.parse(page.getElementById("practice-bank").textContent);
+        bank = { domains: settings.domains, questions: data.questions };
+        bank.questions.forEach(function (q) { byId[q.id] = q; });
+        then();
+      }).catch(function () {
+        view.textContent = "";
+        view.appendChild(el("p", { text: "The questions could not be loaded. Check your connection and reload the page; every question is also on its topic page." }));
+      });
+    }
+
     function state() { return load(); }
-    function attempt() { var a = state().attempt; return a && !a.finished && a.ids.every(function (i) { return byId[i]; }) ? a : null; }
+    function attempt() {
+      var a = state().attempt;
+      if (!a || a.finished) return null;
+      return !bank || a.ids.every(function (i) { return byId[i]; }) ? a : null;  /* a question removed since: start again */
+    }
     function store(a) { var s = state(); s.attempt = a; save(s); }
     function say(text) { live.textContent = ""; setTimeout(function () { live.textContent = text; }, 50); }
     function focusHeading() { var h = view.querySelector("h2, h3"); if (h) { h.setAttribute("tabindex", "-1"); h.focus(); } }
@@ -131,7 +154,7 @@
         modes.appendChild(el("label", {}, [el("input", { type: "radio", name: "mode", value: m[0], checked: i === 0 }), document.createTextNode(" " + m[1])]));
       });
       var select = el("select", { name: "domain", "aria-label": "Domain" });
-      bank.domains.forEach(function (d) { select.appendChild(el("option", { value: String(d.id), text: "Domain " + d.id + ": " + d.name })); });
+      settings.domains.forEach(function (d) { select.appendChild(el("option", { value: String(d.id), text: "Domain " + d.id + ": " + d.name })); });
       modes.appendChild(el("p", {}, [select]));
       var timed = el("label", {}, [el("input", { type: "checkbox", name: "timed" }), document.createTextNode(" Timed: " + MINUTES + " minutes")]);
       form.appendChild(el("h2", { text: "Start a practice exam" }));
@@ -140,15 +163,17 @@
       form.appendChild(el("p", {}, [el("button", { type: "submit", className: "md-button md-button--primary", text: "Start" })]));
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var mode = form.elements.mode.value, domain = Number(form.elements.domain.value);
-        var ids = draw(bank, mode, domain);
-        var deadline = form.elements.timed.checked ? Date.now() + MINUTES * 60000 : null;
-        store({ mode: mode, domain: mode === "domain" ? domain : null, ids: ids, answers: {}, flags: {}, index: 0, deadline: deadline, finished: false });
-        show(0);
+        var mode = form.elements.mode.value, domain = Number(form.elements.domain.value), timed = form.elements.timed.checked;
+        withBank(function () {
+          var deadline = timed ? Date.now() + MINUTES * 60000 : null;
+          store({ mode: mode, domain: mode === "domain" ? domain : null, ids: draw(bank, mode, domain), answers: {}, flags: {}, index: 0, deadline: deadline, finished: false });
+          show(0);
+          focusHeading();
+        });
       });
       if (a) {
         var resume = el("button", { type: "button", className: "md-button", text: "Resume your exam (question " + (a.index + 1) + " of " + a.ids.length + ")" });
-        resume.addEventListener("click", function () { show(a.index); });
+        resume.addEventListener("click", function () { withBank(function () { show(a.index); }); });
         view.appendChild(el("p", { className: "practice-exam__resume" }, [resume]));
       }
       view.appendChild(form);
@@ -181,7 +206,7 @@
 
     function show(index) {
       var a = attempt();
-      if (!a) { start(); return; }
+      if (!a || !bank) { start(); return; }
       a.index = Math.max(0, Math.min(index, a.ids.length - 1));
       store(a);
       var q = byId[a.ids[a.index]];
@@ -297,7 +322,11 @@
             el("p", { text: q.s }),
             el("p", { text: "Your answer: " + ((a.answers[q.id] || []).length ? letters(a.answers[q.id]) : "none") + ". The answer: " + letters(q.a) + "." }),
             why,
-            el("p", {}, [el("a", { href: q.u, text: "Read the section that answers it" })])
+            el("p", {}, [
+              el("a", { href: settings.root + q.u, text: "Read the section that answers it" }),
+              document.createTextNode(" · "),
+              el("a", { href: settings.root + q.q, text: "This question on its page" })
+            ])
           ]));
         });
         view.appendChild(list);
@@ -310,12 +339,17 @@
     }
 
     var current = attempt();
-    if (current) show(current.index); else start();
+    if (current) withBank(function () { show(current.index); }); else start();
   }
 
+  function openLinked() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.matches("form.practice__question")) target.querySelector(".practice__answer").open = true;
+  }
   function init() {
     initPageQuestions(document);
     initExam(document);
+    openLinked();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
