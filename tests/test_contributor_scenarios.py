@@ -188,3 +188,18 @@ def test_renamed_page_keeps_its_old_address(project_copy: Path) -> None:
     assert urljoin(old_url, stub.select_one("link[rel=canonical]")["href"]) == new_url
     assert urljoin(old_url, stub.select_one("body a")["href"]) == new_url  # for readers without JavaScript
     assert build.html("networking/ip-addresses").select_one("article h1").get_text().startswith("IP addressing")
+
+
+def test_a_fact_checked_again_makes_its_questions_fail_until_reviewed(project_copy: Path) -> None:
+    """A contributor re-checks the Lambda timeout (perhaps AWS changed it): every question whose
+    answer rests on it must be re-read, so the build names the first one and what changed."""
+    edit(project_copy, "data/site.yml", "as_of: 2026-12-03", "as_of: 2026-12-20")
+    text = (project_copy / "data/facts/compute.yml").read_text(encoding="utf-8")
+    start = text.index("  - id: lambda-max-timeout")
+    end = text.index("  - id: ", start + 5)
+    block = text[start:end].replace("verified: 2026-12-03", "verified: 2026-12-20")
+    (project_copy / "data/facts/compute.yml").write_text(text[:start] + block + text[end:], encoding="utf-8")
+    build = run_build(project_copy)
+    line = assert_fails_with_one_line(build.output, build.returncode, "data/questions/", "fact:lambda-max-timeout was verified on 2026-12-20")
+    assert re.search(r"data/questions/domain-\d-[a-z-]+\.yml: entry questions\[\d+\] \([a-z0-9-]+\), field reviewed: ", line), line
+    assert "set `reviewed` to today" in line
