@@ -29,15 +29,20 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bs4 import BeautifulSoup  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from macros import questions  # noqa: E402
+from macros.project import load_project  # noqa: E402
 from sitetools.browser import LAUNCH_ARGS, find_browser, launch  # noqa: E402
 from sitetools.build import copy_project  # noqa: E402
 from sitetools.nav import site_nav  # noqa: E402
 from sitetools.pages import CONFIG  # noqa: E402
 from sitetools.search import (  # noqa: E402
     INPUT,
+    ITEM,
     KEY_DELAY_MS,
+    QUERIES_FILE,
     install_tracker,
     load_queries,
     open_search,
@@ -59,6 +64,8 @@ LIGHTHOUSE_PAGES = {
     "Long topic page": "security/shared-responsibility/",
     "Table page": "billing/support-plans/",
     "404 page": "404.html",
+    "Practice exam page": "practice/",
+    "Service index": "exam/services/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint",
@@ -72,6 +79,12 @@ TARGET_RESULTS_MS = 150
 TARGET_READY_MS = 300
 TARGET_BUILD_RATIO = 1.5
 TARGET_MS_PER_PAGE = 50
+# Targets from issues 10 and 11.
+TARGET_IN_SCOPE_NAMED = 100  # percent of the exam guide's in-scope services named on the site
+TARGET_EXAM_TOP3 = 90  # percent of exam-worded queries whose answer is among the first three results
+TARGET_EXAM_TOP1 = 75
+TARGET_PRACTICE_CODE_KB = 10  # practice script and styles, gzip
+EXAM_QUERIES_MARK = "# In the words CLF-C02 questions"  # the line in search_queries.yml above that group
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -98,6 +111,8 @@ def main() -> None:
     report.reproducible = reproducibility()
     print("--- search index", flush=True)
     report.index = index_size(site)
+    print("--- exam coverage and the question bank", flush=True)
+    report.exam = exam_coverage(site)
 
     with sync_playwright() as playwright:
         choice = find_browser(playwright)
@@ -107,6 +122,8 @@ def main() -> None:
             print("--- search speed in Chromium", flush=True)
             browser = launch(playwright, choice)
             report.search = search_speed(browser, base_url)
+            print("--- exam-worded queries: rank of the answer", flush=True)
+            report.exam.ranks = exam_query_ranks(browser, base_url)
             browser.close()
             print("--- Lighthouse", flush=True)
             chrome = os.environ.get("CHROME_PATH") or choice.path or playwright.chromium.executable_path
@@ -301,6 +318,83 @@ def search_speed(browser, base_url: str, loads: int = 5) -> SearchSpeed:
 
 
 # ---------------------------------------------------------------------------------------------
+# Exam coverage, exam-worded search and the question bank
+
+
+@dataclass
+class ExamCoverage:
+    in_scope: int
+    named: list[str]  # in-scope services whose name (or its short form) appears on the site
+    mapped: int  # in-scope services with a section
+    tasks: int
+    points: int
+    points_mapped: int
+    per_domain: dict[int, int]
+    per_task: dict[str, int]
+    multiple: int
+    practice_code_gzip: int
+    ranks: list[tuple[str, int | None]] = field(default_factory=list)  # query, rank of the answer (1-based)
+
+
+def exam_coverage(site: Path) -> ExamCoverage:
+    """Read through the same models as the build: which in-scope services the built pages name."""
+    data = load_project(ROOT)
+    text = " ".join(
+        " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").split())
+        for page in site.rglob("index.html") if BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    ).casefold()
+    named = [s.name for s in data.guide.services.entries if _short(s.name).casefold() in text]
+    points = [p for t in data.guide.tasks for p in (*t.knowledge, *t.skills)]
+    code = sum(len(gzip.compress((ROOT / "docs" / asset).read_bytes(), 9, mtime=0)) for asset in questions.ASSETS)
+    bank = data.questions
+    return ExamCoverage(
+        in_scope=len(data.guide.services.entries), named=named,
+        mapped=sum(1 for s in data.guide.services.entries if s.section), tasks=len(data.guide.tasks),
+        points=len(points), points_mapped=sum(1 for p in points if p.section and not p.missing),
+        per_domain=dict(sorted(bank.per_domain().items())), per_task=dict(sorted(bank.per_task().items())),
+        multiple=sum(q.multiple for q in bank.questions), practice_code_gzip=code,
+    )
+
+
+def _short(name: str) -> str:
+    """ "Amazon Elastic Compute Cloud (Amazon EC2)" is named if "Elastic Compute Cloud" is."""
+    name = re.sub(r"\s*\(.*?\)", "", name)
+    for prefix in ("Amazon ", "AWS "):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def exam_query_ranks(browser, base_url: str) -> list[tuple[str, int | None]]:
+    """For each exam-worded query: where its answering section comes in the results (None: not in the first ten)."""
+    text = QUERIES_FILE.read_text(encoding="utf-8")
+    exam_part = text[text.index(EXAM_QUERIES_MARK):] if EXAM_QUERIES_MARK in text else ""
+    wanted = {q.query for q in load_queries() if f"query: {q.query}," in exam_part}
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    install_tracker(context)
+    page = context.new_page()
+    page.goto(base_url)
+    open_search(page)
+    ranks = []
+    for query in (q for q in load_queries() if q.query in wanted):
+        type_query(page, query.query)
+        found = []
+        for link in page.locator(f"{ITEM} a.md-search-result__link").all()[:10]:
+            parts = urlsplit(link.get_attribute("href") or "")
+            found.append((parts.path.removeprefix(urlsplit(base_url).path), parts.fragment))
+        # Material groups results by page: the group's head is the page, then its best sections. A
+        # head followed by its own sections is not a result of its own, unless the page is the answer.
+        if query.section:
+            found = [hit for i, hit in enumerate(found)
+                     if hit[1] or not (i + 1 < len(found) and found[i + 1][0] == hit[0])]
+        else:
+            found = [hit for hit in found if not hit[1]]
+        expected = (query.page, query.section)
+        ranks.append((query.query, found.index(expected) + 1 if expected in found else None))
+    context.close()
+    return ranks
+
+
+# ---------------------------------------------------------------------------------------------
 # Lighthouse
 
 
@@ -374,6 +468,7 @@ class Report:
     index: IndexSize
     search: SearchSpeed
     lighthouse: dict[str, LighthouseRun]
+    exam: ExamCoverage
 
     def markdown(self) -> str:
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -390,6 +485,7 @@ class Report:
             *self._targets(),
             *self._lighthouse(),
             *self._search(),
+            *self._exam(),
             *self._build(),
             *self._reproducible(),
         ]
@@ -457,6 +553,36 @@ class Report:
         if failed:
             lines += ["", "Audits that did not pass in full:", "", *failed]
         return [*lines, ""]
+
+    def _exam(self) -> list[str]:
+        e = self.exam
+        ranked = [r for _, r in e.ranks]
+        top1 = 100 * sum(1 for r in ranked if r == 1) / max(1, len(ranked))
+        top3 = 100 * sum(1 for r in ranked if r is not None and r <= 3) / max(1, len(ranked))
+        named = 100 * len(e.named) / e.in_scope
+        missing = sorted({s for s in self._in_scope_names()} - set(e.named))
+        return [
+            "## Exam coverage and practice",
+            "",
+            "| Measure | Measured | Target | |",
+            "|---|---|---|---|",
+            f"| In-scope services named on the site | {len(e.named)} of {e.in_scope} ({named:.0f}%) | {TARGET_IN_SCOPE_NAMED}% | {met(named >= TARGET_IN_SCOPE_NAMED)} |",
+            f"| Exam-worded queries: answer in the first three results | {top3:.0f}% of {len(ranked)} | {TARGET_EXAM_TOP3}% | {met(top3 >= TARGET_EXAM_TOP3)} |",
+            f"| Exam-worded queries: answer first | {top1:.0f}% | {TARGET_EXAM_TOP1}% | {met(top1 >= TARGET_EXAM_TOP1)} |",
+            f"| Practice script and styles, gzip | {e.practice_code_gzip / 1024:.1f} KB | ≤ {TARGET_PRACTICE_CODE_KB} KB | {met(e.practice_code_gzip / 1024 <= TARGET_PRACTICE_CODE_KB)} |",
+            "",
+            f"- Exam guide mapped: {e.mapped} of {e.in_scope} in-scope services and {e.points_mapped} of {e.points} "
+            f"knowledge and skill points fully answered by a section; {e.tasks} task statements.",
+            f"- In-scope services not named: {', '.join(missing) or 'none'}.",
+            f"- Exam-worded queries not in the first three: {', '.join(q for q, r in e.ranks if r is None or r > 3) or 'none'}.",
+            f"- Question bank: {sum(e.per_domain.values())} questions ({e.multiple} multiple response); per domain "
+            + ", ".join(f"{d}: {n} ({100 * n / sum(e.per_domain.values()):.0f}%)" for d, n in e.per_domain.items())
+            + " (the exam: 24, 30, 34, 12%); per task " + ", ".join(f"{t}: {n}" for t, n in e.per_task.items()) + ".",
+            "",
+        ]
+
+    def _in_scope_names(self) -> list[str]:
+        return [s.name for s in load_project(ROOT).guide.services.entries]
 
     def _search(self) -> list[str]:
         s, i = self.search, self.index
