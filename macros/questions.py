@@ -232,6 +232,8 @@ def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: 
         _assets(page_url),
         f'<script type="application/json" id="practice-settings">{_json(settings)}</script>',
         '<div class="practice-exam" data-practice="exam"></div>',
+        "<noscript><p>The practice exams need JavaScript. Without it, every question is still on its topic "
+        "page, under Practice questions, with its answer and the reasons.</p></noscript>",
     ]) + "\n"
 
 

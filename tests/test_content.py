@@ -18,7 +18,10 @@ from tests import _course
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-INDEX_PAGES = {"tags/", "changes/"}
+# Pages that index others or hold data (data/site.yml `untagged_pages`), and What changed.
+UNTAGGED = {page_url(Path(p)) for p in load_project(ROOT).site.untagged_pages}
+INDEX_PAGES = {"changes/", *UNTAGGED}
+NOT_IN_NAV = {"practice/bank"}  # mkdocs.yml not_in_nav: the practice exams' question bank, as data
 
 
 def nav_files(nav: list) -> list[str]:
@@ -70,7 +73,7 @@ def test_every_page_is_in_the_navigation_in_the_order_of_its_folder(site: dict[s
     built = list(dict.fromkeys(url.rstrip("/") for url in built))  # a section and its index share one link
     expected = [page_url(Path(p)).rstrip("/") for p in nav_files(site_nav())]
     assert built == expected
-    on_disk = {page_url(p.relative_to(ROOT / "docs")).rstrip("/") for p in (ROOT / "docs").rglob("*.md")}
+    on_disk = {page_url(p.relative_to(ROOT / "docs")).rstrip("/") for p in (ROOT / "docs").rglob("*.md")} - NOT_IN_NAV
     assert set(built) == on_disk
     assert len(on_disk) >= 30
 
@@ -88,7 +91,7 @@ def test_every_page_has_its_own_description_and_an_exam_domain(site: dict[str, B
         assert meta and meta["content"].strip(), url
         assert meta["content"] not in descriptions, (url, descriptions.get(meta["content"]))
         descriptions[meta["content"]] = url
-        if url != "tags/":
+        if url not in UNTAGGED:
             tags = {a.get_text(strip=True) for a in soup.select(".md-tags .md-tag")}
             assert tags & set(domains), (url, tags)
 
