@@ -38,8 +38,12 @@ def _item(docs: Path, name: str) -> NavItem:
     folder = docs / name
     if not folder.is_dir():
         return {name.removesuffix(".md"): name}
-    title = _read(folder).get("title") or name.replace("-", " ").capitalize()
-    pages = [{page.title: f"{name}/{page.file}"} for page in pages_in(folder)]
+    config = _read(folder)
+    title = config.get("title") or name.replace("-", " ").capitalize()
+    listed = {e if isinstance(e, str) else next(iter(e.values())) for e in config.get("nav") or []}
+    # Without append_unmatched, awesome-nav shows only the pages the folder's .nav.yml lists.
+    pages = [{page.title: f"{name}/{page.file}"} for page in pages_in(folder)
+             if config.get("append_unmatched") or page.file in listed]
     return {title: [f"{name}/index.md", *pages]}
 
 
