@@ -105,7 +105,7 @@ def test_a_new_page_takes_the_place_its_folder_gives_it(project_copy: Path) -> N
         (PAGE, "{{ cidr_table() }}", '{{ fact("vpc-cidr-rang") }}', "fact(): unknown fact 'vpc-cidr-rang'"),
         (PAGE, "{{ cidr_table() }}", '{{ comparison_table("osi_layer") }}', "comparison_table(): unknown comparison table 'osi_layer' (did you mean 'osi_layers'?)"),
         ("docs/billing/support-plans.md", 'support_fee("business", 50000)', 'support_fee("business", "50000")', "support_fee(): the monthly spend must be a number"),
-        ("docs/ai-ml/ai-basics.md", "\n# AI basics\n", '\n# AI basics\n\n{{ fact("lambda-max-timeout") }}\n', "on a page without `render_macros: true`"),
+        ("docs/ai-ml/ai-basics.md", "render_macros: true\n", "", "on a page without `render_macros: true`"),
         (PAGE, "render_macros: true", 'render_macros: "true"', "front matter `render_macros` is 'true': write true or false, unquoted"),
         (PAGE, "tags:\n  - Cloud Technology and Services\n", "tags: Cloud Technology and Services\n", "front matter `tags` must be a list"),
         (PAGE, "tags:\n", "tags:\n  - <script>alert(1)</script>\n", "a tag is plain words"),
