@@ -22,6 +22,7 @@ from macros._data import (
     Model,
     NonNegative,
     Percent,
+    Slug,
     Text,
     check_unique_ids,
     find_by_id,
@@ -34,7 +35,7 @@ HUNDRED = Decimal(100)
 PlanState = Literal["available", "ending", "new"]
 TrustedAdvisor = Literal["core", "full", "unknown"]
 Tam = Literal["none", "pool", "designated", "unknown"]
-Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9_]+$")]
+Id = Slug  # one id syntax across data/: lowercase words joined by hyphens
 
 TA_LABELS = {"core": "Core checks only", "full": "Full set of checks", "unknown": "Unknown"}
 TAM_LABELS = {
@@ -258,10 +259,11 @@ class FeeText(str):
             rows.append([label, f"{part.rate_percent:g}%", usd(part.charge)])
         rows.append(["Total", "", "unknown" if self.amount is None else usd(self.amount)])
         table = _html.table(
-            ["Slice of spend", "Rate", "Fee for the slice"], rows, css_class="data-table support-table from-data"
+            ["Slice of spend", "Rate", "Fee for the slice"], rows, css_class="data-table support-table from-data",
+            label=f"{self.plan.name} fee at {usd(self.spend)} of monthly spend, slice by slice",
         )
-        note = _html.join(_html.text(f"{self.plan.name} rates from {FILE}: "), _html.evidence(self._pricing()))
-        return table + "\n" + f'<p class="data-footer from-data">{note}</p>'
+        footer = _html.data_footer(FILE, None, f"{self.plan.name} rates", sources=[(f"{self.plan.name}, price", self._pricing())])
+        return table + "\n" + footer
 
     def _pricing(self) -> Pricing:
         pricing = self.plan.pricing
@@ -291,10 +293,10 @@ def render_features(data: SupportPlans, edit_url: str) -> str:
         ["Technical support", *(plan.access for plan in data.plans)],
         ["Trusted Advisor", *(TA_LABELS[plan.trusted_advisor] for plan in data.plans)],
         ["Technical Account Manager", *(TAM_LABELS[plan.tam] for plan in data.plans)],
-        ["Sources", *(_plan_sources(plan) for plan in data.plans)],
     ]
-    table = _html.table(headers, rows, css_class="data-table support-table")
-    return _wrap(table + "\n" + _source_notes(data), edit_url)
+    table = _html.table(headers, rows, css_class="data-table support-table", label="Support plan features")
+    sources = [(f"{plan.name}, {label}", evidence) for plan in data.plans for label, evidence in _evidence_items(plan)]
+    return _wrap(table, edit_url, sources, "Source of each plan's status, price and response times")
 
 
 def render_response_times(data: SupportPlans, edit_url: str) -> str:
@@ -303,7 +305,9 @@ def render_response_times(data: SupportPlans, edit_url: str) -> str:
         [severity.name, *(_response(plan, severity.id) for plan in data.plans)]
         for severity in data.severities
     ]
-    return _wrap(_html.table(headers, rows, css_class="data-table support-table"), edit_url)
+    table = _html.table(headers, rows, css_class="data-table support-table", label="Support response times")
+    sources = [(plan.name, plan.response_times) for plan in data.plans if plan.response_times is not None]
+    return _wrap(table, edit_url, sources, "Source of each plan's response times")
 
 
 def render_prices(data: SupportPlans, edit_url: str) -> str:
@@ -313,11 +317,13 @@ def render_prices(data: SupportPlans, edit_url: str) -> str:
         for spend in data.example_spends_usd
     ]
     note = _html.text("Fees computed tier by tier, rounded half-up to cents, then the monthly minimum applied.")
-    return _wrap(_html.table(headers, rows, css_class="data-table support-table"), edit_url, note)
+    table = _html.table(headers, rows, css_class="data-table support-table", label="Support fees at example monthly spends")
+    sources = [(plan.name, plan.pricing) for plan in data.plans if plan.pricing is not None]
+    return _wrap(table, edit_url, sources, "Source of each plan's price", note)
 
 
-def _wrap(table: str, edit_url: str, *extra: _html.Cell) -> str:
-    return table + "\n" + _html.data_footer(FILE, edit_url, *extra)
+def _wrap(table: str, edit_url: str, sources: list[_html.Sourced], each: str, *extra: _html.Cell) -> str:
+    return table + "\n" + _html.data_footer(FILE, edit_url, *extra, sources=sources, each=each)
 
 
 def _plan_header(plan: Plan) -> _html.Markup:
@@ -334,6 +340,8 @@ def _status(status: PlanStatus, data: SupportPlans) -> _html.Markup:
         parts.append(f": no longer offered from {status.ends.isoformat()}")
     if status.replaced_by:
         parts.append(f"; upgrade path: {data.plan(status.replaced_by).name}")
+    if status.confidence != "official":
+        parts += [" ", _html.confidence_marker(status)]
     if status.note:
         parts += [_html.BR, status.note]
     return _html.tag("span", _html.join(*parts), class_=f"status status--{status.state}")
@@ -349,7 +357,7 @@ def _price_rule(pricing: Pricing | None) -> _html.Markup:
         rule = "free" if pricing.minimum_usd == 0 else minimum
     else:
         rule = f"greater of {minimum} or " + _tiers_text(pricing.tiers)
-    return _unconfirmed(rule, pricing)
+    return _html.with_confidence(rule, pricing)
 
 
 def _tiers_text(tiers: list[Tier]) -> str:
@@ -373,7 +381,7 @@ def _fee_cell(plan: Plan, spend: Decimal) -> _html.Markup:
     text = usd(fee)
     if fee == plan.pricing.minimum_usd and fee > 0:
         text += " (minimum)"
-    return _unconfirmed(text, plan.pricing)
+    return _html.with_confidence(text, plan.pricing)
 
 
 def _response(plan: Plan, severity_id: str) -> _html.Markup:
@@ -382,13 +390,7 @@ def _response(plan: Plan, severity_id: str) -> _html.Markup:
     time = plan.response_times.times.get(severity_id)
     if time is None:
         return _html.text("not offered")
-    return _unconfirmed(str(time), plan.response_times)
-
-
-def _unconfirmed(value: str, evidence: Evidence) -> _html.Markup:
-    if evidence.unconfirmed:
-        return _html.join(value, " ", _html.tag("em", "(unconfirmed)", class_="unconfirmed"))
-    return _html.text(value)
+    return _html.with_confidence(str(time), plan.response_times)
 
 
 def _evidence_items(plan: Plan) -> list[tuple[str, Evidence]]:
@@ -396,28 +398,3 @@ def _evidence_items(plan: Plan) -> list[tuple[str, Evidence]]:
         ("status", plan.status), ("price", plan.pricing), ("response times", plan.response_times)
     ]
     return [(label, evidence) for label, evidence in items if evidence is not None]
-
-
-def _plan_sources(plan: Plan) -> _html.Markup:
-    """Short links in the table; the notes behind them are listed under it (see _source_notes)."""
-    parts: list[_html.Cell] = []
-    for label, evidence in _evidence_items(plan):
-        if parts:
-            parts.append(_html.BR)
-        name = _html.link(str(evidence.source), label) if evidence.source else _html.text(label)
-        suffix = "" if evidence.confidence == "official" else f" ({evidence.confidence})"
-        parts += [name, _html.text(suffix)]
-    return _html.join(*parts)
-
-
-def _source_notes(data: SupportPlans) -> str:
-    """Every source note and confidence, spelled out, with the date it was verified."""
-    items = [
-        _html.tag("li", _html.join(_html.tag("strong", f"{plan.name}, {label}: "), _html.evidence(evidence)))
-        for plan in data.plans
-        for label, evidence in _evidence_items(plan)
-        if evidence.source_note or evidence.confidence != "official"
-    ]
-    if not items:
-        return ""
-    return f'<ul class="source-notes from-data">{_html.join(*items)}</ul>'

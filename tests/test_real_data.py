@@ -71,7 +71,7 @@ def test_legacy_support_plans_end_on_the_day_every_file_gives(data: ProjectData)
     ends = {
         "developer": "support-developer",
         "business": "support-business",
-        "enterprise_on_ramp": "support-enterprise-on-ramp",
+        "enterprise-on-ramp": "support-enterprise-on-ramp",
     }
     for plan_id, entry_id in ends.items():
         plan, entry = data.plans.plan(plan_id), data.changes.entry(entry_id)
@@ -84,7 +84,7 @@ def test_business_support_plus_has_a_minimum_but_no_known_percentages(data: Proj
     """billing/support-plans.md says AWS gives no percentage above the Business Support+ minimum,
     and that one AWS page shows a different minimum, explained in the note under the features table.
     Both sentences are only true while the data says so."""
-    plus = data.plans.plan("business_plus").pricing
+    plus = data.plans.plan("business-plus").pricing
     assert plus is not None and plus.tiers is None
     assert support_plans.monthly_fee(plus, 50000) is None
     assert plus.minimum_usd == 29
