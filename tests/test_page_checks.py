@@ -157,7 +157,7 @@ def test_support_fee_arguments() -> None:
     assert "must be a number of dollars without quotes" in rule(["business", "50000"])
     assert "must be a number" in rule(["business", True])
     assert "must be a number" in rule(["business", -1])
-    assert "unknown priced support plan 'busines' (did you mean 'business'?)" in rule(["busines", 50000])
+    assert "unknown priced support plan 'busines' (did you mean 'business'?)" in rule(["busines", 50000])  # codespell:ignore
     assert "takes two arguments" in rule(["business"])
 
 
