@@ -83,8 +83,8 @@ def render(data: CidrData, edit_url: str) -> str:
         f"AWS rule: VPC and subnet blocks from /{data.vpc.min_prefix} to /{data.vpc.max_prefix}, "
         f"{data.vpc.reserved_per_subnet} addresses reserved in every subnet"
     )
-    footer = _html.data_footer(FILE, edit_url, rule, _html.evidence(data.vpc))
-    return _html.table(headers, body) + "\n" + footer
+    footer = _html.data_footer(FILE, edit_url, rule, sources=[("VPC and subnet rules", data.vpc)])
+    return _html.table(headers, body, label="CIDR block sizes") + "\n" + footer
 
 
 def _row(data: CidrData, prefix: int) -> CidrRow:

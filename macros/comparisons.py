@@ -1,7 +1,8 @@
 """Comparison tables (S3 storage classes, EBS volume types, ...) from data/comparisons/<name>.yml.
 
 One file per table: its columns, and rows whose cells line up with them. Tables of AWS facts carry
-evidence on every row; tables of general knowledge (the OSI layers) may leave it out.
+evidence on every row; tables of general knowledge (the OSI layers) may leave it out. The evidence
+is shown under the table, not in it, so a row stays as short as its cells on a phone.
 """
 
 from __future__ import annotations
@@ -88,16 +89,17 @@ def load_all(root: Path, context: dict[str, Any] | None = None) -> dict[str, Com
 
 
 def render(tables: dict[str, Comparison], name: str, edit_url: str) -> str:
+    """The table, then one line with its sources and the day they were checked, and which source
+    backs each row one tap away. A row that no AWS page states says so beside its name."""
     if name not in tables:
         raise KeyError(f"unknown comparison table {name!r}; known: {sorted(tables)}")
     table = tables[name]
-    with_sources = any(row.evidence is not None for row in table.rows)
-    headers: list[_html.Cell] = [*table.columns, *(["Source"] if with_sources else [])]
-    body = [[*(_cell(value) for value in row.cells), *([_source(row)] if with_sources else [])] for row in table.rows]
+    body = [[_row_header(row), *(_cell(value) for value in row.cells[1:])] for row in table.rows]
+    sources = [(_cell(row.cells[0]), row.evidence) for row in table.rows if row.evidence is not None]
     return (
-        _html.table(headers, body, caption=table.caption, css_class=f"data-table comparison comparison--{name}")
+        _html.table(table.columns, body, caption=table.caption, css_class=f"data-table comparison comparison--{name}")
         + "\n"
-        + _html.data_footer(f"{FOLDER}/{name}.yml", edit_url)
+        + _html.data_footer(f"{FOLDER}/{name}.yml", edit_url, sources=sources)
     )
 
 
@@ -105,5 +107,6 @@ def _cell(value: CellValue) -> str:
     return f"{value:,}" if isinstance(value, int) else value
 
 
-def _source(row: Row) -> _html.Markup:
-    return _html.evidence(row.evidence) if row.evidence else _html.text("")
+def _row_header(row: Row) -> _html.Cell:
+    first = _cell(row.cells[0])
+    return _html.with_confidence(first, row.evidence) if row.evidence is not None else first

@@ -96,11 +96,15 @@ def render(data: SnowFamily, edit_url: str) -> str:
         "Typical migration size",
         "Clustering",
         "DataSync agent",
-        "Sources",
     ]
     body = [_device_row(device) for device in data.devices]
-    footer = _html.data_footer(FILE, edit_url)
-    return _summary(data) + "\n" + _html.table(headers, body, css_class="data-table snow-table") + "\n" + footer
+    sources: list[_html.Sourced] = [
+        item for device in data.devices
+        for item in ((f"{device.name}, specs", device.specs), (f"{device.name}, status", device.status))
+    ]
+    footer = _html.data_footer(FILE, edit_url, sources=sources, each="Source of each device's specs and status")
+    table = _html.table(headers, body, css_class="data-table snow-table", label="Snow Family devices")
+    return _summary(data) + "\n" + table + "\n" + footer
 
 
 def _summary(data: SnowFamily) -> str:
@@ -111,7 +115,7 @@ def _summary(data: SnowFamily) -> str:
     anyone = ", ".join(by_who["anyone"]) or "none"
     existing = ", ".join(by_who["existing customers only"]) or "none"
     return (
-        f'<p class="snow-summary from-data"><strong>Can be ordered as of {data.as_of.isoformat()}:</strong> '
+        f'<p class="snow-summary from-data"><strong>{_html.text(f"Can be ordered as of {data.as_of.isoformat()}:")}</strong> '
         f"{_html.text(f'by new customers: {anyone}; by existing customers only: {existing}.')}</p>"
     )
 
@@ -127,7 +131,6 @@ def _device_row(device: Device) -> list[_html.Cell]:
         _spec(specs, specs.typical_migration),
         _spec(specs, specs.clustering),
         _spec(specs, None if specs.datasync_agent is None else ("pre-installed" if specs.datasync_agent else "no")),
-        _html.join(_html.evidence(specs, label="specs"), _html.BR, _html.evidence(device.status, label="status")),
     ]
 
 
@@ -154,6 +157,8 @@ def _status_cell(status: DeviceStatus) -> _html.Markup:
     label = STATUS_LABELS[status.state]
     when = f" since {status.when}" if status.when else " (date unknown)"
     parts: list[_html.Cell] = [_html.tag("strong", label + (when if status.state != "available" else ""))]
+    if status.confidence != "official":
+        parts += [" ", _html.confidence_marker(status)]
     if status.note:
         parts += [_html.BR, _html.text(status.note)]
     return _html.tag("span", _html.join(*parts), class_=f"status status--{status.state.replace('_', '-')}")

@@ -94,5 +94,5 @@ def test_a_fact_no_aws_page_states_says_so_on_the_page(tmp_path: Path, confidenc
     html = facts.render(facts.load_all(tmp_path), "plus-minimum", {})
     assert html == (
         f'<span class="fact fact--{confidence}" title="verified 2026-12-03, {confidence}">'
-        f'$129 &lt;b&gt;a month&lt;/b&gt; <em class="{confidence}">{marker}</em></span>'
+        f'<span class="nowrap">$129</span> &lt;b&gt;a month&lt;/b&gt; <em class="{confidence}">{marker}</em></span>'
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros import lifecycle
 from macros import snow_family as sf
@@ -150,6 +151,11 @@ def html(snow: sf.SnowFamily) -> str:
     return sf.render(snow, "https://example.org/x")
 
 
+def shown(fragment: str) -> str:
+    """What a reader sees: the text without markup (a date is a span of its own, not a word)."""
+    return " ".join(BeautifulSoup(fragment, "html.parser").get_text().split())
+
+
 @pytest.mark.parametrize(
     ("device", "who"),
     [
@@ -164,17 +170,18 @@ def test_who_can_order_follows_the_status(snow: sf.SnowFamily, device: str, who:
 
 
 def test_summary_names_who_can_order_what(snow: sf.SnowFamily, html: str) -> None:
-    assert "Can be ordered as of 2030-01-15:" in html
+    assert "Can be ordered as of 2030-01-15:" in shown(html)
     assert "by new customers: Icecube; by existing customers only: Slab." in html
     closed = snow.model_copy(update={"devices": [d for d in snow.devices if d.id != "icecube"]})
     assert "by new customers: none; by existing customers only: Slab." in sf.render(closed, "https://example.org/x")
 
 
 def test_statuses_render_with_their_date(html: str) -> None:
-    assert "Status (as of 2030-01-15)" in html
-    assert "Discontinued since 2028-06-30" in html
-    assert "Closed to new customers since 2029-03-04" in html
-    assert "Retired since 2027-09" in html  # only the month is known
+    assert "Status (as of 2030-01-15)" in shown(html)
+    assert "Discontinued since 2028-06-30" in shown(html)
+    assert "Closed to new customers since 2029-03-04" in shown(html)
+    assert "Retired since 2027-09" in shown(html)  # only the month is known
+    assert '<span class="nowrap">2027-09</span>' in html  # a date never breaks at its hyphen
     assert "Discontinued (date unknown)" in html  # Drift: no date in the data
     assert "<strong>Available</strong>" in html  # an available device shows no date
     assert "status--retired" in html
@@ -194,6 +201,16 @@ def test_unconfirmed_and_unknown_values_say_so(html: str) -> None:
     assert "<td><em>unknown</em></td>" in html  # Slab's memory, and all of Drift's specs
     assert "<td>pre-installed</td>" in html  # Icecube's DataSync agent
     assert "<td>no <em class=\"secondary\">(secondary source)</em></td>" in html  # Slab's
+
+
+def test_sources_sit_under_the_table_not_in_it(html: str) -> None:
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Sources" not in [th.get_text() for th in soup.select("thead th")]
+    line = shown(str(soup.select_one("p.data-footer")))
+    assert line == "Sources: example.org (1) (2) (3) (4) (5) · verified 2030-01-15 · Data: data/snow_family.yml"
+    rows = [shown(str(li)) for li in soup.select("details.data-sources li")]
+    assert rows[:3] == ["Icecube, specs: (1)", "Icecube, status: (1)", "Slab, specs: no page to link (secondary source)"]
+    assert "learner notes" not in html  # Slab's research note stays in data/
 
 
 def test_unknown_device_raises(snow: sf.SnowFamily) -> None:

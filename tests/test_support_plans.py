@@ -288,7 +288,10 @@ def test_fee_breakdown_table_adds_up(plans: sp.SupportPlans) -> None:
         ["Total", "", "$30,000"],
     ]
     assert "from-data" in soup.div["class"]
-    assert "(secondary)" in soup.select_one("p.data-footer").get_text()
+    footer = " ".join(soup.select_one("p.data-footer").get_text().split())
+    assert footer == "Gamma rates · Sources: example.org (1) (secondary source) · verified 2030-01-15 · Data: data/support_plans.yml"
+    assert soup.select_one("p.data-footer a")["href"] == "https://example.org/gamma/price"
+    assert "older page" not in str(soup)  # the research note stays in data/
 
 
 def test_working_needs_known_percentages(plans: sp.SupportPlans) -> None:
@@ -296,14 +299,32 @@ def test_working_needs_known_percentages(plans: sp.SupportPlans) -> None:
         _ = sp.fee_text(plans, "delta", 1000).working
 
 
+def cells(html: str) -> dict[tuple[str, str], str]:
+    """The text of every body cell of the first table, by (row header, column header)."""
+    table = BeautifulSoup(html, "html.parser").table
+    for br in table.find_all("br"):
+        br.replace_with(" ")
+    words = lambda tag: " ".join(tag.get_text().split())  # noqa: E731
+    columns = [words(th) for th in table.select("thead th")]
+    found = {}
+    for tr in table.select("tbody tr"):
+        row = tr.find_all(["th", "td"])
+        found.update({(words(row[0]), column): words(cell) for column, cell in zip(columns[1:], row[1:], strict=True)})
+    return found
+
+
 def test_price_table_marks_minimums_and_unknowns(plans: sp.SupportPlans) -> None:
     html = sp.render_prices(plans, "https://example.org/data/support_plans.yml")
-    assert "<td>$3,000</td>" in html  # Alpha at $50K: 1,000 + 2,000
-    assert "<td>$100 (minimum)</td>" in html  # Alpha at $1K: 10% = $100 = the minimum
-    assert "<td>$5,000 (minimum)</td>" in html  # Gamma at $1K: 8% = $80 < $5,000
-    assert "<td>$40</td>" in html  # Beta at $1K: 4% = $40 > $30
-    assert "<td>$0</td>" in html and "$0 (minimum)" not in html  # Free: a zero fee is no minimum
-    assert "<td><em>unknown</em></td>" in html  # Delta and Omega
+    fees = cells(html)
+    assert fees["$50,000", "Alpha ends 2031-01-01"] == "$3,000"  # 1,000 + 2,000
+    assert fees["$1,000", "Alpha ends 2031-01-01"] == "$100 (minimum)"  # 10% = $100 = the minimum
+    assert fees["$1,000", "Gamma"] == "$5,000 (minimum) (secondary source)"  # 8% = $80 < $5,000; older page
+    assert fees["$1,000", "Beta ends 2031-01-01"] == "$40"  # 4% = $40 > $30
+    assert fees["$1,000", "Free"] == "$0"  # a zero fee is no minimum
+    assert fees["$1,000", "Delta new plan"] == fees["$1,000", "Omega new plan"] == "unknown"
+    assert "<td><em>unknown</em></td>" in html
+    # A price never breaks across lines: each amount is one unbreakable span.
+    assert '<td><span class="nowrap">$3,000</span></td>' in html
 
 
 def test_response_times_table(plans: sp.SupportPlans) -> None:
@@ -317,11 +338,30 @@ def test_response_times_table(plans: sp.SupportPlans) -> None:
 
 def test_features_table_shows_end_dates_and_price_rules(plans: sp.SupportPlans) -> None:
     html = sp.render_features(plans, "https://example.org/x")
-    assert html.count("ends 2031-01-01") == 2  # Alpha and Beta, in the header
-    assert "no longer offered from 2031-01-01; upgrade path: Delta" in html
-    assert "greater of $100 or 10% from $0 to $10,000; 5% from $10,000 to $50,000; 2% over $50,000" in html
-    assert "greater of $30 or 4% of AWS charges" in html  # one rate
+    shown = " ".join(text(html).split())
+    assert shown.count("ends 2031-01-01") == 2  # Alpha and Beta, in the header
+    assert "no longer offered from 2031-01-01; upgrade path: Delta" in shown
+    assert "greater of $100 or 10% from $0 to $10,000; 5% from $10,000 to $50,000; 2% over $50,000" in shown
+    assert "greater of $30 or 4% of AWS charges" in shown  # one rate
     assert "<td>free</td>" in html
-    assert "at least $29; percentages unknown" in html
-    # A source note is spelled out under the table, not only behind a link.
-    assert "One copy of the page reads $129, a conversion error." in html
+    assert "at least $29; percentages unknown" in shown
+    assert cells(html)["Monthly price", "Gamma"] == (
+        "greater of $5,000 or 8% from $0 to $100,000; 6% from $100,000 to $400,000; 4% over $400,000 (secondary source)"
+    )
+
+
+def test_features_table_sources_sit_under_it_without_research_notes(plans: sp.SupportPlans) -> None:
+    html = sp.render_features(plans, "https://example.org/x")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [" ".join(th.get_text().split()) for th in soup.select("tbody th")][-1] == "Technical Account Manager"  # no Sources row
+    line = " ".join(soup.select_one("p.data-footer").get_text().split())
+    assert line == (
+        "Sources: example.org (1) (2) (3) (4) (5) (6) (7) (8) (9) (10) (11) (12) (13) · verified 2030-01-15 · Data: data/support_plans.yml"
+    )
+    assert line.count("verified") == 1
+    rows = [" ".join(li.get_text().split()) for li in soup.select("details.data-sources li")]
+    assert "Gamma, price: (8) (secondary source)" in rows
+    assert "Alpha, status: (1)" in rows and len(rows) == 15  # status, price and response times of each plan that has them
+    assert "Free, response times: (10)" in rows  # one page backs all three of Free's: one number
+    # Research notes stay in data/: neither the note nor the $129 it mentions reaches the page.
+    assert "conversion error" not in html and "older page" not in html
