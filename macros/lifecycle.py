@@ -1,15 +1,20 @@
 """Retired, closing and changed AWS services: a one-line notice where a service is discussed, and
-the full entries on the "What changed" page, both from data/lifecycle.yml."""
+the summary table and full entries on the "What changed" page, all from data/lifecycle.yml."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import posixpath
 import re
 import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+import yaml
+from pydantic import AfterValidator, Field, model_validator
 
 from macros import _html
 from macros._data import (
@@ -19,10 +24,13 @@ from macros._data import (
     Model,
     Month,
     Slug,
+    StrictLoader,
     Text,
     check_unique_ids,
     find_by_id,
 )
+from macros._errors import DataError
+from macros.exam_guide import EXAMPLE_SECTION, Section
 
 FILE = "data/lifecycle.yml"
 CHANGES_PAGE = "changes.md"
@@ -39,6 +47,18 @@ Change = Literal[
     "changed",
 ]
 LABELS = {change: STATUS_LABELS[change] for change in typing.get_args(Change)}
+
+SUCCESSOR_MAX_WORDS = 6  # a name ("Amazon SageMaker Canvas"), short enough for a one-line notice
+
+
+def _a_name(value: str) -> str:
+    words = len(value.split())
+    if words > SUCCESSOR_MAX_WORDS:
+        raise ValueError(f"a successor is a name, not a sentence: {words} words, at most {SUCCESSOR_MAX_WORDS}")
+    return value
+
+
+Successor = Annotated[Text, AfterValidator(_a_name)]
 
 
 class Step(Model):
@@ -58,12 +78,32 @@ class Entry(Evidence):
     identify: Annotated[list[Text], Field(min_length=1)]  # terms that mean this service on a page
     not_this: list[Text] = []  # look-alike terms that are something else (S3 Glacier storage classes)
     then: Step | None = None  # the next announced step, reported by `make freshness` once its day comes
+    # What AWS points users to instead, only as the summary, quote or source names it (never a guess),
+    # and the section of the site that covers it ("page.md#id", checked against the site's headings).
+    successor: Successor | None = None
+    successor_section: Section | None = None
 
     @model_validator(mode="after")
-    def _one_date(self) -> Entry:
+    def _consistent(self) -> Entry:
         if self.date is not None and self.month is not None:
             raise ValueError("give `date` or `month`, not both")
+        if self.successor_section is not None and self.successor is None:
+            raise ValueError("`successor_section` needs the `successor` it covers")
+        self._successor_is_recorded()
         return self
+
+    def _successor_is_recorded(self) -> None:
+        """A successor is never a guess: each name in it ("A or B") is one the entry's own summary,
+        quote or source note gives, so a reviewer can check it against the source."""
+        if self.successor is None:
+            return
+        recorded = " ".join(" ".join(text.split()) for text in (self.summary, self.quote, self.source_note) if text)
+        for name in self.successor.split(" or "):
+            if name not in recorded:
+                raise ValueError(
+                    f"successor {name!r} is not named in the entry's summary, quote or source_note: "
+                    "give only what AWS points to, as the entry records it, and say so in the summary"
+                )
 
     @property
     def when(self) -> str:
@@ -135,24 +175,175 @@ def unflagged_in_markdown(data: Lifecycle, markdown: str) -> list[tuple[Entry, s
 
 
 def notice(data: Lifecycle, entry_id: str, page_path: str) -> str:
-    """One Markdown line (under twelve words) linking to the entry on the What changed page."""
+    """One Markdown line linking to the entry on the What changed page: the service, its change and
+    date, and what AWS points to instead when the entry names it."""
     entry = data.entry(entry_id)
-    link = posixpath.relpath(CHANGES_PAGE, posixpath.dirname(page_path) or ".")
-    label = f"{entry.service}: {LABELS[entry.change].lower()} ({entry.when})"
-    return f"[:material-calendar-alert: {_html.inline(label)}]({link}#{entry.id}){{ .lifecycle-notice }}"
+    return (
+        f"[:material-calendar-alert: {_html.inline(notice_text(entry))}]"
+        f"({_relative(page_path, CHANGES_PAGE)}#{entry.id}){{ .lifecycle-notice }}"
+    )
+
+
+def notice_text(entry: Entry) -> str:
+    """"AWS Cloud9: closed to new customers (2024-07-25)", then "; use X" (or "; now X" for a
+    rename) when the entry names a successor: under twelve words before the successor's name."""
+    text = f"{entry.service}: {LABELS[entry.change].lower()} ({entry.when})"
+    if entry.successor is not None:
+        text += f"; {'now' if entry.change == 'changed' else 'use'} {entry.successor}"
+    return text
 
 
 def render_entries(data: Lifecycle, edit_url: str) -> str:
     """The What changed page body: one section per entry, newest first, with its source."""
-    ordered = sorted(data.entries, key=lambda e: e.when if e.when[0].isdigit() else "0", reverse=True)
     parts = []
-    for entry in ordered:
+    for entry in _newest_first(data):
         parts.append(f"## {_html.inline(entry.service)} {{ #{entry.id} }}\n")
         status = _html.tag("strong", f"{LABELS[entry.change]} ({entry.when})")
         if entry.then is not None:
             status = _html.join(status, _html.text(f"; then {LABELS[entry.then.change].lower()} on {entry.then.date.isoformat()}"))
         parts.append(f'<p class="lifecycle-status from-data">{status}</p>\n')
         parts.append(f'<p class="from-data">{_html.text(entry.summary)}</p>\n')
+        if entry.successor is not None:
+            # Markdown, not HTML, so the engine checks the link to the section and rewrites it.
+            parts.append(f"Successor: {_successor(entry, CHANGES_PAGE)}\n{{ .lifecycle-successor .from-data }}\n")
         parts.append(f'<p class="data-footer">{_html.evidence(entry)}</p>\n')
     parts.append(_html.data_footer(FILE, edit_url))
     return "\n".join(parts)
+
+
+# --- The summary table: every entry and the pages that name it ------------------------------------
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page of the site as the summary table needs it: where it is, its title, and its text."""
+
+    path: str  # docs-relative, such as "migration/snow-family.md"
+    title: str  # its title in the navigation
+    text: str  # its Markdown body (front matter removed), before its macros run
+
+
+SUMMARY_HEADERS = ("Service", "Change", "Date", "Successor", "Pages that mention it")
+SUMMARY_LABEL = "Every change at a glance"
+
+
+def render_summary(data: Lifecycle, pages: Sequence[SitePage], edit_url: str) -> str:
+    """A Markdown table, one row per entry in the order of the sections below: its change, date and
+    successor, and links to the pages that name it.
+
+    Markdown rather than HTML so that the engine checks every link and rewrites it for the site's URL
+    style; every value from data is `inline` text, so a `|` or `*` in it shows as written."""
+    found = mentions(data, pages)
+    lines = [
+        # Scrolls sideways on a phone like every data table, so it is a named region a keyboard can scroll.
+        f'<div class="data-table lifecycle-summary" role="region" aria-label="{SUMMARY_LABEL}" tabindex="0" markdown>',
+        "",
+        "| " + " | ".join(SUMMARY_HEADERS) + " |",
+        "|" + "---|" * len(SUMMARY_HEADERS),
+    ]
+    for entry in _newest_first(data):
+        named = [f"[{_html.inline(page.title)}]({_relative(CHANGES_PAGE, page.path)})" for page in found[entry.id]]
+        cells = [
+            f"[{_html.inline(entry.service)}](#{entry.id})",
+            str(_html.inline(LABELS[entry.change])),
+            str(_html.inline(entry.when)),
+            _successor(entry, CHANGES_PAGE) if entry.successor is not None else "none named",
+            ", ".join(named) or "none",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "</div>", "", _html.data_footer(FILE, edit_url)]
+    return "\n".join(lines) + "\n"
+
+
+def mentions(data: Lifecycle, pages: Iterable[SitePage]) -> dict[str, list[SitePage]]:
+    """Entry id → the pages that name it, by the same term matching as the build's notice check, on
+    the page text before its macros run, with macro calls masked as well as code, comments and link
+    targets. What a page names only through a macro (a fact, a data table) is not seen here; its
+    notice is, and the build makes every page that names a service show it, so a page that calls
+    `notice("id")` counts too."""
+    found: dict[str, list[SitePage]] = {entry.id: [] for entry in data.entries}
+    for page in pages:
+        if page.path == CHANGES_PAGE:
+            continue
+        prose = _NOT_PROSE.sub(" ", _MACRO.sub(" ", page.text))
+        named = {entry.id for entry, _ in unflagged(data, prose, set())}
+        named |= set(_NOTICE_CALL.findall(page.text)) & found.keys()
+        for entry_id in named:
+            found[entry_id].append(page)
+    return found
+
+
+def read_pages(docs: Path) -> list[SitePage]:
+    """Every published page under `docs` (not What changed, not `_`-prefixed drafts), in path order,
+    titled as the navigation titles it: its folder's `.nav.yml`, else its first heading."""
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        page = path.relative_to(docs).as_posix()
+        if page == CHANGES_PAGE or path.name.startswith("_"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        front = _FRONT_MATTER.match(source)
+        body = source[front.end() :] if front else source
+        heading = _H1.search(body)
+        title = _nav_title(path) or (heading.group(1) if heading else path.stem)
+        pages.append(SitePage(page, title.strip(), body))
+    return pages
+
+
+def section_problems(data: Lifecycle, anchors: Iterable[str]) -> list[DataError]:
+    """One line per `successor_section` that is not a heading of the site (`anchors`, as "page.md#id")."""
+    known = sorted(set(anchors))
+    problems = []
+    for index, entry in enumerate(data.entries):
+        section = entry.successor_section
+        if section is None or section in known:
+            continue
+        close = difflib.get_close_matches(section, known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        problems.append(DataError(
+            FILE, f"entries[{index}] ({entry.id})", "successor_section",
+            f"{section} is not a heading of the site{hint}; expected a docs-relative page and heading id, "
+            f"such as {EXAMPLE_SECTION}",
+        ))
+    return problems
+
+
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_NOTICE_CALL = re.compile(r"""\{\{\s*notice\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}""")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_H1 = re.compile(r"^# (.+?)\s*(?:\{[^}]*\})?\s*$", re.M)
+
+
+def _nav_title(path: Path) -> str | None:
+    """The title the folder's `.nav.yml` gives the page (its own `title` for the folder's index)."""
+    nav = path.parent / ".nav.yml"
+    if not nav.exists():
+        return None
+    config = yaml.load(nav.read_text(encoding="utf-8"), Loader=StrictLoader) or {}
+    if path.name == "index.md":
+        title = config.get("title")
+        return title if isinstance(title, str) else None
+    for item in config.get("nav") or []:
+        if isinstance(item, dict) and len(item) == 1:
+            ((title, target),) = item.items()
+            if target == path.name:
+                return str(title)
+    return None
+
+
+def _newest_first(data: Lifecycle) -> list[Entry]:
+    return sorted(data.entries, key=lambda e: e.when if e.when[0].isdigit() else "0", reverse=True)
+
+
+def _successor(entry: Entry, from_page: str) -> str:
+    """The successor as Markdown: a link to the section that covers it, when the site has one."""
+    name = _html.inline(entry.successor)
+    if entry.successor_section is None:
+        return str(name)
+    page, _, anchor = entry.successor_section.partition("#")
+    return f"[{name}]({_relative(from_page, page)}#{anchor})"
+
+
+def _relative(from_page: str, target: str) -> str:
+    """`target` (docs-relative) as a link from `from_page` (docs-relative)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
