@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from sitetools.build import Build
-from sitetools.nav import first_page, site_nav
+from sitetools.nav import landing_pages, site_nav
 from sitetools.pages import CONFIG, SOURCES, page_url
 from sitetools.search import INPUT, ITEM, install_tracker, open_search, type_query
 
@@ -119,9 +119,10 @@ def test_not_found_page_offers_search_and_the_sections(context: BrowserContext, 
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
 
-    # Every top-level section of the navigation is offered, and each link works from this depth.
+    # Every top-level section of the navigation (and each section a domain groups) is offered, and
+    # each link works from this depth.
     prefix = urlsplit(base_url).path
-    expected = {prefix + page_url(Path(first_page(item))) for item in site_nav()}
+    expected = {prefix + page_url(Path(page)) for page in landing_pages(site_nav())}
     hrefs = {urlsplit(a.get_attribute("href") or "").path
              for a in page.locator(".not-found-sections a").all()}
     assert hrefs == expected
