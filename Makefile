@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build check test lint freshness linkcheck bench lock clean
+.PHONY: help install serve build offline check test lint freshness linkcheck bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,14 @@ serve: $(STAMP) ## Preview the site on http://127.0.0.1:8000 with live reload
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean
+
+# The offline copy (mkdocs-offline.yml): pages as .html files and a search that works from disk. The
+# zip holds one folder, aws-cloud-notes/, so unzipping it never scatters files; open its index.html.
+OFFLINE_ZIP := aws-cloud-notes-offline.zip
+offline: $(STAMP) ## Build the offline copy into site-offline/ and zip it as aws-cloud-notes-offline.zip
+	rm -rf site-offline $(OFFLINE_ZIP)
+	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir site-offline/aws-cloud-notes
+	cd site-offline && ../$(BIN)/python -m zipfile -c ../$(OFFLINE_ZIP) aws-cloud-notes
 
 # The everyday loop: everything but the browser tests and the scenario builds of project copies.
 check: lint ## Lint, the unit tests and one real build with the built-site checks (under a minute)
@@ -69,4 +77,4 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
 		--extra test --extra lint --output-file requirements.lock pyproject.toml
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache
+	rm -rf site site-offline aws-cloud-notes-offline.zip .pytest_cache

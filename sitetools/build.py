@@ -29,13 +29,16 @@ class Build:
         return BeautifulSoup((self.site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def run_build(project: Path, site: Path | None = None, env: dict[str, str] | None = None) -> Build:
-    """Build `project` strictly in a subprocess, as `make build` does, and keep all its output."""
+def run_build(project: Path, site: Path | None = None, env: dict[str, str] | None = None,
+              config: str = "mkdocs.yml") -> Build:
+    """Build `project` strictly in a subprocess, as `make build` does, and keep all its output.
+
+    `config` is the configuration file in `project`: "mkdocs-offline.yml" builds the offline copy."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+         "--config-file", str(project / config), "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     return Build(project, site, result.returncode, result.stdout + result.stderr)
