@@ -7,6 +7,7 @@ from typing import Any
 
 from macros import _pages as checks
 from macros import (
+    cheatsheet,
     cidr,
     comparisons,
     exam_guide,
@@ -17,6 +18,7 @@ from macros import (
     services,
     snow_family,
     support_plans,
+    tag_listings,
 )
 from macros._errors import DataError, PageError, as_build_error
 from macros.project import ProjectData, SiteSettings, load_project
@@ -56,20 +58,33 @@ def define_env(env: Any) -> None:
     env.macro(lambda entry: lifecycle.notice(changes, entry, env.page.file.src_uri), "notice")
     env.macro(lambda: lifecycle.render_entries(changes, edit(lifecycle.FILE)), "lifecycle_entries")
     docs = Path(str(env.conf.get("docs_dir") or root / "docs"))
+    env.macro(lambda: lifecycle.render_summary(changes, lifecycle.read_pages(docs), edit(lifecycle.FILE)), "lifecycle_summary")
     env.macro(lambda: sections.render(docs, env.page.file.src_uri, changes), "section_pages")
+    env.macro(lambda: _page_macro(sections.render_groups, docs, env.page.file.src_uri, changes), "section_groups")
+    domain_tags = list(data.site.exam_domains)
+    env.macro(lambda: tag_listings.render_domains(domain_tags), "domain_tag_listings")
+    env.macro(lambda: tag_listings.render_others(docs, domain_tags), "topic_tag_listings")
     page_uri = lambda: env.page.file.src_uri  # noqa: E731
     for name, macro in exam_guide.macros(data.guide, edit(exam_guide.FILE), page_uri).items():
         env.macro(macro, name)
     env.variables["macro_rules"].update(exam_guide.macro_rules(data.guide))
     bank = data.questions
     domains = [(d.id, d.tag, d.weight) for d in data.guide.domains]
-    env.macro(lambda: questions.render_page(bank, env.page.file.src_uri, env.page.url), "practice_questions")
+    # Read when a page renders: the offline build turns directory URLs off in its own configuration.
+    dir_urls = lambda: bool(env.conf.get("use_directory_urls", True))  # noqa: E731
+    env.macro(lambda: questions.render_page(bank, env.page.file.src_uri, env.page.url, dir_urls()), "practice_questions")
     size = data.guide.exam.scored_questions.value + data.guide.exam.unscored_questions.value
-    env.macro(lambda: questions.render_exam(env.page.url, domains, size), "practice_exam")
-    env.macro(lambda: questions.render_bank(bank, env.page.url), "practice_bank")
+    env.macro(lambda: questions.render_exam(env.page.url, domains, size, dir_urls()), "practice_exam")
+    env.macro(lambda: questions.render_bank(bank, env.page.url, dir_urls()), "practice_bank")
     env.variables["question_bank"] = bank
     index = services.entries(data.guide, data.services, changes)
     env.macro(lambda: services.render(index, changes, env.page.file.src_uri), "service_index")
+    try:
+        sheet = cheatsheet.prepare(data, docs)
+    except PageError as error:
+        raise as_build_error(error) from None
+    env.macro(lambda: cheatsheet.render(sheet, env.page.file.src_uri, edit), "cheat_sheet")
+    env.variables["macro_rules"]["cheat_sheet"] = checks.no_arguments
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -133,7 +148,7 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
     """What each data macro accepts, so a wrong id or argument fails before rendering, with its line."""
     rules: dict[str, checks.Rule] = dict.fromkeys(
         ["cidr_table", "snow_family_table", "support_plans_table", "support_response_times_table",
-         "support_prices_table", "lifecycle_entries", "section_pages", "practice_questions", "practice_exam", "practice_bank", "service_index"],
+         "support_prices_table", "lifecycle_entries", "lifecycle_summary", "section_pages", "section_groups", "domain_tag_listings", "topic_tag_listings", "practice_questions", "practice_exam", "practice_bank", "service_index"],
         checks.no_arguments,
     )
     rules["fact"] = checks.id_rule(data.facts, "fact", f"{facts.FOLDER}/")
@@ -152,6 +167,14 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
 
     rules["support_fee"] = fee_rule
     return rules
+
+
+def _page_macro(render: Any, *args: Any) -> str:
+    """Run a macro whose page is wrong for it (a PageError) as a one-line build error."""
+    try:
+        return render(*args)
+    except PageError as error:
+        raise as_build_error(error) from None
 
 
 def _check_includes(root: Path, conf: Any) -> None:

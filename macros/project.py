@@ -86,7 +86,7 @@ def load_project(root: Path, *, draft: bool = False) -> ProjectData:
     inventory.check_pages(data.inventory, root / "docs")
     check_dates(data)
     anchors = page_anchors(root / "docs", data.changes)
-    problems = exam_guide.section_problems(data.guide, anchors)
+    problems = exam_guide.section_problems(data.guide, anchors) + lifecycle.section_problems(data.changes, anchors)
     for index, other in enumerate(data.services.services):
         if other.section not in anchors:
             problems.append(DataError(services.FILE, f"services[{index}] ({other.name})", "section", f"{other.section} is not a heading of the site"))

@@ -198,9 +198,12 @@ def dependency_dates(tables: dict[str, Any], facts: dict[str, Any], changes: lif
 # --- Rendering ------------------------------------------------------------------------------------
 
 
-def render_page(bank: Bank, page: str, page_url: str) -> str:
+def render_page(bank: Bank, page: str, page_url: str, directory_urls: bool = True) -> str:
     """The page's questions as HTML forms: with JavaScript, choose and check in place; without it,
-    each answer and its reasons are in a <details> under the question."""
+    each answer and its reasons are in a <details> under the question.
+
+    `directory_urls` is the site's URL style (MkDocs' `use_directory_urls`): the links are raw HTML,
+    which the engine does not rewrite, so they are written for the style the site is built with."""
     questions = bank.on_page(page)
     if not questions:
         return ""
@@ -213,19 +216,19 @@ def render_page(bank: Bank, page: str, page_url: str) -> str:
         '<div class="practice" data-practice="page" data-search-exclude>',
     ]
     for question in questions:
-        parts.append(_question_html(question, page_url))
+        parts.append(_question_html(question, page_url, directory_urls))
     parts.append("</div>")
     return "\n".join(parts) + "\n"
 
 
-def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: int) -> str:
+def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: int, directory_urls: bool = True) -> str:
     """The practice exam's container and its settings: the domains and weights, the number of questions
     in a full exam (`size`: the exam's scored plus unscored questions, from the exam guide), and where
     the bank is. The bank is fetched only when an exam starts, so the page's first view stays light."""
     settings = {
         "size": size,
         "domains": [{"id": d, "name": n, "weight": w} for d, n, w in guide_domains],
-        "bank": posixpath.relpath(_dir_url(BANK_PAGE), _base(page_url) or ".") + "/",
+        "bank": _relative(page_url, _page_path(BANK_PAGE, directory_urls)),
         "root": _root(page_url),
     }
     return "\n".join([
@@ -237,9 +240,10 @@ def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: 
     ]) + "\n"
 
 
-def render_bank(bank: Bank, page_url: str) -> str:
+def render_bank(bank: Bank, page_url: str, directory_urls: bool = True) -> str:
     """Every question as JSON, for the practice exams to fetch: links are relative to the site root."""
-    return f'<script type="application/json" id="practice-bank">{_json({"questions": [_question_json(q) for q in bank.questions]})}</script>\n'
+    questions = [_question_json(q, directory_urls) for q in bank.questions]
+    return f'<script type="application/json" id="practice-bank">{_json({"questions": questions})}</script>\n'
 
 
 def _json(data: Any) -> str:
@@ -251,7 +255,7 @@ def _root(page_url: str) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def _question_html(question: Question, page_url: str) -> str:
+def _question_html(question: Question, page_url: str, directory_urls: bool) -> str:
     kind = "checkbox" if question.multiple else "radio"
     name = f"q-{question.id}"
     options = "\n".join(
@@ -264,7 +268,7 @@ def _question_html(question: Question, page_url: str) -> str:
         f'<strong>{"Correct" if o.correct else "Wrong"}:</strong> {_html.text(o.text)}. {_html.text(o.why)}</li>'
         for o in question.options
     )
-    href = _url(page_url, question.section)
+    href = _url(page_url, question.section, directory_urls)
     return (
         f'<form class="practice__question" id="q-{question.id}" data-id="{question.id}" data-answer="{",".join(map(str, question.answers))}" '
         f'data-domain="{question.domain}" data-task="{question.task}">\n'
@@ -277,9 +281,9 @@ def _question_html(question: Question, page_url: str) -> str:
     )
 
 
-def _question_json(question: Question) -> dict[str, Any]:
+def _question_json(question: Question, directory_urls: bool = True) -> dict[str, Any]:
     page, anchor = question.section.split("#", 1)
-    where = (_dir_url(page) + "/") if _dir_url(page) else ""
+    where = _page_path(page, directory_urls)
     return {
         "id": question.id,
         "d": question.domain,
@@ -299,21 +303,37 @@ def _assets(page_url: str) -> str:
             f'<script src="{rel(ASSETS[0])}" defer></script>')
 
 
-def _url(page_url: str, section: str) -> str:
-    """The link from the page at `page_url` to `section` ("page.md#id"), with the site's directory URLs."""
+def _url(page_url: str, section: str, directory_urls: bool = True) -> str:
+    """The link from the page at `page_url` to `section` ("page.md#id"), in the site's URL style."""
     page, anchor = section.split("#", 1)
-    rel = posixpath.relpath(_dir_url(page) or ".", _base(page_url) or ".")
-    return ("" if rel == "." else rel + "/") + "#" + anchor
+    return _relative(page_url, _page_path(page, directory_urls)) + "#" + anchor
 
 
 def _base(page_url: str) -> str:
-    """The folder a page's relative links start from: "compute/ec2/" → "compute/ec2"."""
+    """The folder a page's relative links start from: "compute/ec2/" → "compute/ec2",
+    "compute/ec2.html" → "compute"."""
     return page_url.rstrip("/") if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
 
 
-def _dir_url(page: str) -> str:
+def _page_path(page: str, directory_urls: bool) -> str:
+    """Where a page ("compute/ec2.md") is served, from the site root: "compute/ec2/" with directory URLs
+    (an index page is its folder, "compute/", and the home page ""), "compute/ec2.html" without them
+    (as in the offline copy, opened from disk, where a folder does not open its index.html)."""
     stem = page.removesuffix(".md")
-    return stem.removesuffix("index").rstrip("/")
+    if not directory_urls:
+        return stem + ".html"
+    folder = stem.removesuffix("index").rstrip("/")
+    return folder + "/" if folder else ""
+
+
+def _relative(page_url: str, target: str) -> str:
+    """The relative link from the page at `page_url` to `target` (a path from the site root, as
+    _page_path gives it); "" when the target is the page itself, in directory style."""
+    base = _base(page_url) or "."
+    if target.endswith("/") or not target:
+        rel = posixpath.relpath(target.rstrip("/") or ".", base)
+        return "" if rel == "." else rel + "/"
+    return posixpath.relpath(target, base)
 
 
 def _normal(text: str) -> str:

@@ -47,7 +47,7 @@ def validate(*files: Path) -> subprocess.CompletedProcess[str]:
 
 def test_workflows_match_the_github_workflow_schema() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["ci.yml", "deploy.yml", "freshness.yml"]
+    assert [f.name for f in files] == ["ci.yml", "deploy.yml", "freshness.yml", "release.yml"]
     result = validate(*files)
     assert result.returncode == 0, result.stdout + result.stderr
 
