@@ -78,18 +78,23 @@ class Domain(Evidence):
     weight: Weight
 
 
-class Point(Model):
+class Answered(Model):
+    """Something the site answers: the section that does, and what it leaves out if it answers only part."""
+
+    section: Section | None  # required, so "not answered yet" is written down as null, not forgotten
+    missing: Text | None = None  # what `section` leaves out, when it answers only part
+
+    @model_validator(mode="after")
+    def _missing_needs_a_section(self) -> Answered:
+        if self.missing is not None and self.section is None:
+            raise ValueError("@missing: only for what a section answers in part; with section: null, leave it out")
+        return self
+
+
+class Point(Answered):
     """One knowledge or skill point of a task statement, in our words, and where the site answers it."""
 
     text: Text
-    section: Section | None  # required, so "not answered yet" is written down as null, not forgotten
-    missing: Text | None = None  # what `section` leaves out, when it answers only part of the point
-
-    @model_validator(mode="after")
-    def _missing_needs_a_section(self) -> Point:
-        if self.missing is not None and self.section is None:
-            raise ValueError("@missing: only for a point that a section answers in part; with section: null, leave it out")
-        return self
 
 
 class Task(Evidence):
@@ -101,18 +106,10 @@ class Task(Evidence):
     skills: Annotated[list[Point], Field(min_length=1)]
 
 
-class Service(Model):
+class Service(Answered):
     name: Text  # as AWS names it in the guide
     category: Text  # the guide's category
-    section: Section | None
     purpose: Text  # one line, our words
-    missing: Text | None = None
-
-    @model_validator(mode="after")
-    def _missing_needs_a_section(self) -> Service:
-        if self.missing is not None and self.section is None:
-            raise ValueError("@missing: only for a service that a section covers in part; with section: null, leave it out")
-        return self
 
 
 class ServiceList(Evidence):

@@ -131,7 +131,7 @@ def test_missing_without_a_section_is_rejected(tmp_path: Path) -> None:
         "        section: null\n", "        section: null\n        missing: half of it\n", 1
     )
     message = _problem(tmp_path, text)
-    assert message.startswith("data/exam_guide.yml: entry tasks[0] (1.1), field skills.0.missing: only for a point")
+    assert message.startswith("data/exam_guide.yml: entry tasks[0] (1.1), field skills.0.missing: only for what a section answers in part")
 
 
 def test_the_section_check_reports_each_missing_anchor_in_one_line(tmp_path: Path) -> None:
