@@ -86,7 +86,8 @@ def render(items: list[IndexEntry], changes: lifecycle.Lifecycle, from_page: str
         if first != letter:
             letter = first
             anchor = first.lower() if first.isalpha() else "other"
-            lines += ["", f"## {first} {{ #{anchor} }}", ""]
+            # Out of the search index: each line repeats a purpose that the service's own section explains.
+            lines += ["", f"## {first} {{ #{anchor} data-search-exclude }}", ""]
         name = _html.inline(item.name)
         title = f"[{name}]({_relative(from_page, item.section)})" if item.section else str(name)
         scope = "on the exam" if item.in_scope else "not on the exam"
