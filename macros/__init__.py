@@ -79,12 +79,22 @@ def define_env(env: Any) -> None:
     env.variables["question_bank"] = bank
     index = services.entries(data.guide, data.services, changes)
     env.macro(lambda: services.render(index, changes, env.page.file.src_uri), "service_index")
+    # A table the sheet links to may be missing because a page's own macro call is broken: that
+    # page's error is the one to read, so the sheet's own problem is reported after every page.
+    sheet: cheatsheet.Sheet | None = None
     try:
         sheet = cheatsheet.prepare(data, docs)
     except PageError as error:
-        raise as_build_error(error) from None
-    env.macro(lambda: cheatsheet.render(sheet, env.page.file.src_uri, edit), "cheat_sheet")
+        env.variables["cheat_sheet_error"] = error
+    env.macro(lambda: cheatsheet.render(sheet, env.page.file.src_uri, edit) if sheet else "", "cheat_sheet")
     env.variables["macro_rules"]["cheat_sheet"] = checks.no_arguments
+
+
+def on_post_build(env: Any) -> None:
+    """The cheat sheet's problem, if the pages themselves had none (see define_env)."""
+    error = env.variables.get("cheat_sheet_error")
+    if error is not None:
+        raise as_build_error(error)
 
 
 def on_pre_page_macros(env: Any) -> None:
