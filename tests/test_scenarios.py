@@ -45,15 +45,16 @@ def test_data_values_are_escaped(project_copy: Path) -> None:
 
 
 def test_macros_only_render_on_pages_that_opt_in(project_copy: Path) -> None:
-    page = project_copy / "docs" / "tags.md"  # the one page that does not opt in
-    page.write_text(
-        page.read_text(encoding="utf-8")
-        + "\n```yaml\ntoken: ${{ secrets.GITHUB_TOKEN }}\n```\n",
+    """A page without `render_macros: true` shows a GitHub Actions snippet as written."""
+    (project_copy / "docs/cloud-concepts/zz-ci.md").write_text(
+        "---\ndescription: A page with a CI snippet.\ntags: [Cloud Concepts]\nreviewed: 2026-11-22\n"
+        "sources:\n  - title: AWS\n    url: https://aws.amazon.com/\n---\n\n# CI snippet\n\n"
+        "```yaml\ntoken: ${{ secrets.GITHUB_TOKEN }}\n```\n",
         encoding="utf-8",
     )
     build = run_build(project_copy)
     assert build.returncode == 0, build.output
-    assert "${{ secrets.GITHUB_TOKEN }}" in build.html("tags").select_one("article pre").get_text()
+    assert "${{ secrets.GITHUB_TOKEN }}" in build.html("cloud-concepts/zz-ci").select_one("article pre").get_text()
 
 
 def test_unknown_macro_fails_and_names_the_page(project_copy: Path) -> None:
