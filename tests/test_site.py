@@ -95,7 +95,11 @@ def test_search_index_contains_every_page(site_build: Build) -> None:
 
 def test_no_page_shows_raw_macro_braces(site_build: Build) -> None:
     for page in site_build.site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        html = page.read_text(encoding="utf-8")
+        outside_code = re.sub(r"<(script|pre|code)\b.*?</\1>", "", html, flags=re.S)
+        if not re.search(r"\{\{|\{%|%\}|\}\}", outside_code):
+            continue  # no braces outside code: nothing to parse (parsing every page took 7 s)
+        soup = BeautifulSoup(html, "html.parser")
         for code in soup.select("pre, code, script"):
             code.decompose()
         text = soup.get_text()
