@@ -82,14 +82,19 @@ class Model(BaseModel):
 QUOTE_MAX_WORDS = 40  # "a short verbatim excerpt (about 30 words)": room for a sentence, not a paragraph
 
 
-def _short_quote(value: str) -> str:
-    words = len(value.split())
-    if words > QUOTE_MAX_WORDS:
-        raise ValueError(f"a quote is a short excerpt: {words} words, at most {QUOTE_MAX_WORDS}")
-    return value
+def at_most_words(limit: int, what: str) -> AfterValidator:
+    """A validator for text of at most `limit` words; `what` opens the message ("a quote is a short excerpt")."""
+
+    def check(value: str) -> str:
+        words = len(value.split())
+        if words > limit:
+            raise ValueError(f"{what}: {words} words, at most {limit}")
+        return value
+
+    return AfterValidator(check)
 
 
-Quote = Annotated[Text, AfterValidator(_short_quote)]
+Quote = Annotated[Text, at_most_words(QUOTE_MAX_WORDS, "a quote is a short excerpt")]
 
 
 class Evidence(Model):

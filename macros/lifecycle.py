@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from macros import _html
 from macros._data import (
@@ -26,6 +26,7 @@ from macros._data import (
     Slug,
     StrictLoader,
     Text,
+    at_most_words,
     check_unique_ids,
     find_by_id,
 )
@@ -51,14 +52,7 @@ LABELS = {change: STATUS_LABELS[change] for change in typing.get_args(Change)}
 SUCCESSOR_MAX_WORDS = 6  # a name ("Amazon SageMaker Canvas"), short enough for a one-line notice
 
 
-def _a_name(value: str) -> str:
-    words = len(value.split())
-    if words > SUCCESSOR_MAX_WORDS:
-        raise ValueError(f"a successor is a name, not a sentence: {words} words, at most {SUCCESSOR_MAX_WORDS}")
-    return value
-
-
-Successor = Annotated[Text, AfterValidator(_a_name)]
+Successor = Annotated[Text, at_most_words(SUCCESSOR_MAX_WORDS, "a successor is a name, not a sentence")]
 
 
 class Step(Model):
