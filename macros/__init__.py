@@ -75,7 +75,6 @@ def define_env(env: Any) -> None:
     env.macro(lambda: questions.render_page(bank, env.page.file.src_uri, env.page.url, dir_urls()), "practice_questions")
     size = data.guide.exam.scored_questions.value + data.guide.exam.unscored_questions.value
     env.macro(lambda: questions.render_exam(env.page.url, domains, size, dir_urls()), "practice_exam")
-    env.macro(lambda: questions.render_bank(bank, env.page.url, dir_urls()), "practice_bank")
     env.variables["question_bank"] = bank
     index = services.entries(data.guide, data.services, changes)
     env.macro(lambda: services.render(index, changes, env.page.file.src_uri), "service_index")
@@ -91,10 +90,13 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """The cheat sheet's problem, if the pages themselves had none (see define_env)."""
+    """The cheat sheet's problem, if the pages themselves had none (see define_env); then the
+    practice exams' question bank, written beside the practice page."""
     error = env.variables.get("cheat_sheet_error")
     if error is not None:
         raise as_build_error(error)
+    questions.write_bank(env.variables["question_bank"], Path(env.conf["site_dir"]),
+                         bool(env.conf.get("use_directory_urls", True)))
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -158,7 +160,7 @@ def _macro_rules(data: ProjectData) -> dict[str, checks.Rule]:
     """What each data macro accepts, so a wrong id or argument fails before rendering, with its line."""
     rules: dict[str, checks.Rule] = dict.fromkeys(
         ["cidr_table", "snow_family_table", "support_plans_table", "support_response_times_table",
-         "support_prices_table", "lifecycle_entries", "lifecycle_summary", "section_pages", "section_groups", "domain_tag_listings", "topic_tag_listings", "practice_questions", "practice_exam", "practice_bank", "service_index"],
+         "support_prices_table", "lifecycle_entries", "lifecycle_summary", "section_pages", "section_groups", "domain_tag_listings", "topic_tag_listings", "practice_questions", "practice_exam", "service_index"],
         checks.no_arguments,
     )
     rules["fact"] = checks.id_rule(data.facts, "fact", f"{facts.FOLDER}/")

@@ -30,7 +30,10 @@ from macros._errors import DataError
 FOLDER = "data/questions"
 ASSETS = ("javascripts/practice.js", "stylesheets/practice.css")  # under docs/, loaded only where questions are
 PRACTICE_PAGE = "practice/index.md"
-BANK_PAGE = "practice/bank.md"  # the bank as data, fetched by the practice exams (not in the nav)
+# Every question, as a script the practice exams load when one starts. A script, not a page to fetch:
+# a browser refuses fetch() on a page opened from disk (the offline copy), but loads a script from it.
+BANK_SCRIPT = "practice/bank.js"
+BANK_GLOBAL = "practiceBank"  # the variable the script sets, read by docs/javascripts/practice.js
 PRACTICE_ID = "practice-questions"  # the heading the questions of a page go under
 
 Section = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_./-]*\.md#[a-z0-9][a-z0-9_-]*$")]
@@ -228,7 +231,7 @@ def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: 
     settings = {
         "size": size,
         "domains": [{"id": d, "name": n, "weight": w} for d, n, w in guide_domains],
-        "bank": _relative(page_url, _page_path(BANK_PAGE, directory_urls)),
+        "bank": _relative(page_url, BANK_SCRIPT),
         "root": _root(page_url),
     }
     return "\n".join([
@@ -240,10 +243,19 @@ def render_exam(page_url: str, guide_domains: list[tuple[int, str, int]], size: 
     ]) + "\n"
 
 
-def render_bank(bank: Bank, page_url: str, directory_urls: bool = True) -> str:
-    """Every question as JSON, for the practice exams to fetch: links are relative to the site root."""
+def bank_script(bank: Bank, directory_urls: bool = True) -> str:
+    """Every question as JSON in a script (BANK_SCRIPT): links are relative to the site root. The
+    JSON is the whole value, so the questions are data for practice.js, never code."""
     questions = [_question_json(q, directory_urls) for q in bank.questions]
-    return f'<script type="application/json" id="practice-bank">{_json({"questions": questions})}</script>\n'
+    return f"window.{BANK_GLOBAL} = {_json({'questions': questions})};\n"
+
+
+def write_bank(bank: Bank, site_dir: Path, directory_urls: bool = True) -> Path:
+    """Write the bank's script into the built site, after the pages (the build's last step)."""
+    path = site_dir / BANK_SCRIPT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(bank_script(bank, directory_urls), encoding="utf-8")
+    return path
 
 
 def _json(data: Any) -> str:

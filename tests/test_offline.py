@@ -60,8 +60,8 @@ def test_the_exam_finds_its_bank_and_answers_in_either_url_style() -> None:
         html = questions.render_exam(page_url, [(1, "Cloud Concepts", 24)], 65, directory_urls)
         return json.loads(re.search(r'id="practice-settings">(.*?)</script>', html).group(1))
 
-    assert (settings("practice/", True)["bank"], settings("practice/", True)["root"]) == ("bank/", "../")
-    assert (settings("practice/index.html", False)["bank"], settings("practice/index.html", False)["root"]) == ("bank.html", "../")
+    assert (settings("practice/", True)["bank"], settings("practice/", True)["root"]) == ("bank.js", "../")
+    assert (settings("practice/index.html", False)["bank"], settings("practice/index.html", False)["root"]) == ("bank.js", "../")
     question = questions.Question.model_validate({
         "id": "q1", "task": "1.1", "stem": "Which one?", "section": "storage/index.md#classes",
         "reviewed": dt.date(2026, 12, 3), "options": [{"text": t, "correct": t == "a", "why": "Because."} for t in "abcd"]})

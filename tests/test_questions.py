@@ -151,10 +151,16 @@ def test_a_page_shows_its_questions_readable_without_javascript(tmp_path: Path) 
 def test_the_exam_settings_and_the_bank(tmp_path: Path) -> None:
     exam = questions.render_exam("practice/", [(1, "Cloud Concepts", 24)], 65)
     settings = json.loads(re.search(r'id="practice-settings">(.*?)</script>', exam).group(1))
-    assert settings == {"size": 65, "domains": [{"id": 1, "name": "Cloud Concepts", "weight": 24}], "bank": "bank/", "root": "../"}
-    hostile = question(stem="Which one </script><script>alert(1)</script>?")
-    data = questions.render_bank(bank(tmp_path, hostile), "practice/bank/")
-    assert "</script><script>" not in data.removesuffix("</script>\n")
-    payload = json.loads(re.search(r'id="practice-bank">(.*)</script>', data, re.S).group(1))
+    assert settings == {"size": 65, "domains": [{"id": 1, "name": "Cloud Concepts", "weight": 24}], "bank": "bank.js", "root": "../"}
+    hostile = question(stem='Which one </script><script>alert(1)</script>"; alert(2); "?')
+    written = questions.write_bank(bank(tmp_path, hostile), tmp_path / "site")
+    assert written == tmp_path / "site" / "practice" / "bank.js"
+    script = written.read_text(encoding="utf-8")
+    # One assignment of one JSON value: the stem stays a string (quotes escaped), never code.
+    prefix, suffix = f"window.{questions.BANK_GLOBAL} = ", ";\n"
+    assert script.startswith(prefix) and script.endswith(suffix)
+    payload = json.loads(script.removeprefix(prefix).removesuffix(suffix))
+    assert payload["questions"][0]["s"] == 'Which one </script><script>alert(1)</script>"; alert(2); "?'
+    assert "</script>" not in script
     assert payload["questions"][0]["u"] == "cloud-concepts/cloud-computing/#elasticity"
     assert payload["questions"][0]["q"] == "cloud-concepts/cloud-computing/#q-elasticity-peak"

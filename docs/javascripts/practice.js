@@ -2,7 +2,7 @@
  *
  * On a topic page: each question (a <form> with radio buttons or checkboxes, readable without
  * JavaScript through its <details>) gets a Check button and spoken feedback.
- * On the practice page: an exam drawn from the question bank (the JSON in #practice-bank), in exam
+ * On the practice page: an exam drawn from the question bank (practice/bank.js, built from data), in exam
  * proportion per domain, optionally timed, with flags, a review list and a score per domain.
  * The attempt and past scores live in this browser's localStorage only. Material's instant
  * navigation re-runs this script on every page it loads, so everything here is safe to run twice.
@@ -111,24 +111,30 @@
     host.appendChild(live);
     var timer = null;
 
-    /* The bank is a page of its own, fetched when an exam starts or resumes: the first view stays light. */
+    /* The bank is a script of its own (practice/bank.js), loaded when an exam starts or resumes, so
+       the first view stays light. A script, not fetch(): a page opened from disk may load a script
+       beside it, but may not fetch one. The script only sets window.practiceBank to plain data. */
     function withBank(then) {
       if (bank) { then(); return; }
       view.textContent = "";
       view.appendChild(el("p", { text: "Loading the questions…" }));
-      fetch(settings.bank).then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.text();
-      }).then(function (html) {
-        var page = new DOMParser().parseFromString(html, "text/html");
-        var data = JSON.parse(page.getElementById("practice-bank").textContent);
+      function failed() {
+        view.textContent = "";
+        view.appendChild(el("p", { text: "The questions could not be loaded. Check your connection and reload the page; every question is also on its topic page." }));
+      }
+      function loaded() {
+        var data = window.practiceBank;
+        if (!data || !data.questions) { failed(); return; }
         bank = { domains: settings.domains, questions: data.questions };
         bank.questions.forEach(function (q) { byId[q.id] = q; });
         then();
-      }).catch(function () {
-        view.textContent = "";
-        view.appendChild(el("p", { text: "The questions could not be loaded. Check your connection and reload the page; every question is also on its topic page." }));
-      });
+      }
+      if (window.practiceBank) { loaded(); return; }
+      var script = document.createElement("script");
+      script.src = settings.bank;
+      script.onload = loaded;
+      script.onerror = failed;
+      document.head.appendChild(script);
     }
 
     function state() { return load(); }

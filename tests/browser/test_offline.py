@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from sitetools.build import ROOT, Build, run_build
 from tests.browser.conftest import new_context
@@ -81,3 +81,29 @@ def test_open_from_disk_navigate_and_search(offline_site: Build, disk: tuple[Bro
 
     assert errors == [] and remote == [], (errors, remote)
 
+
+
+def test_a_practice_exam_runs_from_disk(offline_site: Build, disk: tuple[BrowserContext, list[str]]) -> None:
+    """The exam loads its bank as a script beside the page (a page on disk may not fetch()), and the
+    questions it links back to are files too."""
+    context, remote = disk
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site.site / "practice" / "index.html").as_uri())
+    page.locator('input[name="mode"][value="quick"]').check()
+    page.get_by_role("button", name="Start").click()
+    question = page.locator("form.practice-exam__question")
+    question.wait_for()
+    for number in range(10):  # answer nothing: every question is then scored wrong and listed
+        label = "Review answers" if number == 9 else "Next"
+        page.get_by_role("button", name=label, exact=True).click()
+    page.get_by_role("button", name="Finish and see my score").click()
+    wrong = page.locator(".practice-exam__wrong > li")
+    expect(wrong).to_have_count(10)
+    links = [wrong.nth(i).locator("a").first.get_attribute("href") for i in range(10)]
+    assert all(".html#" in link for link in links), links
+    wrong.first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.locator("article h1").is_visible(), page.url
+    assert errors == [] and remote == [], (errors, remote)

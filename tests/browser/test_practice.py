@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext, Page, expect
 
+from macros.questions import BANK_GLOBAL
 from tests.browser.conftest import new_context
 
 pytestmark = pytest.mark.browser
@@ -23,11 +23,11 @@ KEY = "aws-cloud-notes-practice-v1"
 
 @pytest.fixture(scope="module")
 def bank(browser, base_url: str) -> dict[str, dict]:
-    """The question bank as the practice page fetches it, by question id."""
+    """The question bank as the practice page loads it (practice/bank.js), by question id."""
     context = new_context(browser)
-    html = context.request.get(base_url + "practice/bank/").text()
+    script = context.request.get(base_url + "practice/bank.js").text()
     context.close()
-    data = json.loads(BeautifulSoup(html, "html.parser").select_one("#practice-bank").get_text())
+    data = json.loads(script.removeprefix(f"window.{BANK_GLOBAL} = ").removesuffix(";\n"))
     return {q["id"]: q for q in data["questions"]}
 
 
