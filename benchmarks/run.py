@@ -71,8 +71,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint",
            "TBT": "total-blocking-time", "CLS": "cumulative-layout-shift"}
 
-# Targets from issue 4.
-TARGET_PERF = 98
+# Targets from issue 4 (performance raised to 100 by issue 12: the median of three runs, every kind of page).
+TARGET_PERF = 100
 TARGET_FIRST_VIEW_KB = 120
 TARGET_INDEX_GZIP_KB = 150
 TARGET_RESULTS_MS = 150
@@ -236,6 +236,11 @@ def scaled_project(project: Path, factor: int, in_nav: bool) -> int:
     for n in range(1, factor):
         for section in sections:
             shutil.copytree(section, docs / f"copy-{n}" / section.name)
+    # A landing page lists the sections its .nav.yml entry starts; a copy starts none, so it lists none.
+    for copied in docs.glob("copy-*/**/*.md"):
+        text = copied.read_text(encoding="utf-8")
+        if "section_groups()" in text:
+            copied.write_text(text.replace("{{ section_groups() }}", ""), encoding="utf-8")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     # Copies outside the nav only log an INFO line when not strict; links inside a copy stay inside it.
     text = re.sub(r"^strict: true$", "strict: false", text, flags=re.M)
