@@ -31,3 +31,10 @@ def source_pages(docs: Path = ROOT / "docs") -> dict[str, str]:
 
 SOURCES = source_pages()
 PAGES = [*SOURCES, NOT_FOUND]
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every page's index.html in a built site, without the redirect stubs (mkdocs.yml redirect_maps)
+    that keep a moved page's old address working: a stub is a forwarding note, not a page."""
+    return [path for path in sorted(site.rglob("index.html"))
+            if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")]

@@ -14,7 +14,7 @@ from macros import lifecycle
 from macros.project import load_project
 from sitetools.build import ROOT, Build
 from sitetools.nav import site_nav
-from sitetools.pages import page_url
+from sitetools.pages import built_pages, page_url
 from tests import _course
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -33,9 +33,9 @@ def nav_files(nav: list) -> list[str]:
 
 
 def pages(build: Build) -> dict[str, BeautifulSoup]:
-    """Every built page by URL path ('' for home), parsed, except the 404 page."""
+    """Every built page by URL path ('' for home), parsed, except the 404 page and redirect stubs."""
     result = {}
-    for path in sorted(build.site.rglob("index.html")):
+    for path in built_pages(build.site):
         url = path.parent.relative_to(build.site).as_posix()
         url = "" if url == "." else url + "/"
         result[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -18,6 +18,7 @@ from macros._pages import check_front_matter
 from macros.project import Transition, evidence_rows, load_project
 from scripts import ci_summary, freshness, linkcheck
 from sitetools.build import ROOT, Build
+from sitetools.pages import built_pages as site_pages
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -258,7 +259,7 @@ def test_licences_cover_code_and_content() -> None:
 
 
 def built_pages(build: Build) -> list[Path]:
-    return sorted(build.site.rglob("index.html"))
+    return site_pages(build.site)
 
 
 def test_every_page_shows_it_is_not_affiliated_with_aws(site_build: Build) -> None:

@@ -182,7 +182,7 @@ def test_renamed_page_keeps_its_old_address(project_copy: Path) -> None:
                  *(project_copy / "data").rglob("*.yml"), project_copy / "mkdocs.yml"]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("ip-addressing.md", "ip-addresses.md"), encoding="utf-8")
-    edit(project_copy, "mkdocs.yml", "redirect_maps: {}", f"redirect_maps:\n        {old}: {new}")
+    edit(project_copy, "mkdocs.yml", "redirect_maps:\n", f"redirect_maps:\n        {old}: {new}\n")
     build = run_build(project_copy)
     assert build.returncode == 0, build.output
 

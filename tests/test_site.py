@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitetools.build import ROOT, Build, run_build
+from sitetools.pages import built_pages as site_pages
 
 
 def table_cell(soup: BeautifulSoup, row_label: str, column_label: str, table_index: int = 0) -> str:
@@ -32,7 +33,7 @@ def table_cell(soup: BeautifulSoup, row_label: str, column_label: str, table_ind
 def built_pages(build: Build) -> list[str]:
     return sorted(
         path.parent.relative_to(build.site).as_posix() + "/"
-        for path in build.site.rglob("index.html")
+        for path in site_pages(build.site)
     )
 
 
@@ -116,3 +117,13 @@ def test_the_site_built_on_another_day_is_byte_identical(site_build: Build, tmp_
     differ = [str(f) for f in files if (site_build.site / f).read_bytes() != (other.site / f).read_bytes()]
     assert differ == []
     assert "<lastmod>2" in (site_build.site / "sitemap.xml").read_text(encoding="utf-8")  # from `reviewed`
+
+
+def test_the_old_question_bank_address_leads_to_the_practice_page(site_build: Build) -> None:
+    """practice/bank/ was a page of data until the bank became practice/bank.js: a bookmark of it
+    now opens the practice page, and the bank itself is one script of plain data."""
+    stub = site_build.html("practice/bank")
+    assert stub.select_one('meta[http-equiv="refresh"]')["content"].endswith("url=../")
+    script = (site_build.site / "practice" / "bank.js").read_text(encoding="utf-8")
+    assert script.startswith("window.practiceBank = {") and script.count("\n") == 1
+    assert len(json.loads(script.removeprefix("window.practiceBank = ").removesuffix(";\n"))["questions"]) >= 300
