@@ -239,8 +239,9 @@ def scaled_project(project: Path, factor: int, in_nav: bool) -> int:
     # A landing page lists the sections its .nav.yml entry starts; a copy starts none, so it lists none.
     for copied in docs.glob("copy-*/**/*.md"):
         text = copied.read_text(encoding="utf-8")
-        if "section_groups()" in text:
-            copied.write_text(text.replace("{{ section_groups() }}", ""), encoding="utf-8")
+        listless = text.replace("{{ section_groups() }}", "")
+        if listless != text:
+            copied.write_text(listless, encoding="utf-8")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     # Copies outside the nav only log an INFO line when not strict; links inside a copy stay inside it.
     text = re.sub(r"^strict: true$", "strict: false", text, flags=re.M)

@@ -70,8 +70,7 @@ def define_env(env: Any) -> None:
     env.variables["macro_rules"].update(exam_guide.macro_rules(data.guide))
     bank = data.questions
     domains = [(d.id, d.tag, d.weight) for d in data.guide.domains]
-    # Read when a page renders: the offline build turns directory URLs off in its own configuration.
-    dir_urls = lambda: bool(env.conf.get("use_directory_urls", True))  # noqa: E731
+    dir_urls = lambda: _directory_urls(env.conf)  # noqa: E731
     env.macro(lambda: questions.render_page(bank, env.page.file.src_uri, env.page.url, dir_urls()), "practice_questions")
     size = data.guide.exam.scored_questions.value + data.guide.exam.unscored_questions.value
     env.macro(lambda: questions.render_exam(env.page.url, domains, size, dir_urls()), "practice_exam")
@@ -95,8 +94,13 @@ def on_post_build(env: Any) -> None:
     error = env.variables.get("cheat_sheet_error")
     if error is not None:
         raise as_build_error(error)
-    questions.write_bank(env.variables["question_bank"], Path(env.conf["site_dir"]),
-                         bool(env.conf.get("use_directory_urls", True)))
+    questions.write_bank(env.variables["question_bank"], Path(env.conf["site_dir"]), _directory_urls(env.conf))
+
+
+def _directory_urls(conf: Any) -> bool:
+    """The site's URL style, read from the configuration when it is used (a page renders, the build
+    ends), not when the macros load: the offline build turns directory URLs off in its own file."""
+    return bool(conf.get("use_directory_urls", True))
 
 
 def on_pre_page_macros(env: Any) -> None:
