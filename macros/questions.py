@@ -28,7 +28,7 @@ from macros._data import Date, Model, Slug, Text, load
 from macros._errors import DataError
 
 FOLDER = "data/questions"
-ASSETS = ("javascripts/practice.js", "stylesheets/practice.css")  # under docs/, loaded only where questions are
+SCRIPT = "javascripts/practice.js"  # under docs/, loaded only where questions are (its styles are in extra.css)
 PRACTICE_PAGE = "practice/index.md"
 # Every question, as a script the practice exams load when one starts. A script, not a page to fetch:
 # a browser refuses fetch() on a page opened from disk (the offline copy), but loads a script from it.
@@ -310,9 +310,13 @@ def _question_json(question: Question, directory_urls: bool = True) -> dict[str,
 
 
 def _assets(page_url: str) -> str:
-    rel = lambda asset: posixpath.relpath(asset, _base(page_url) or ".")  # noqa: E731
-    return (f'<link rel="stylesheet" href="{rel(ASSETS[1])}">\n'
-            f'<script src="{rel(ASSETS[0])}" defer></script>')
+    """The practice script, added once the page has loaded (at once after an instant navigation): it
+    is not needed for the first paint, and requested earlier it held up the stylesheets that are
+    (one connection fewer for them on a slow phone). The questions read without it meanwhile."""
+    src = json.dumps(posixpath.relpath(SCRIPT, _base(page_url) or "."))
+    return ('<script>(function () { function add() { var s = document.createElement("script"); '
+            f's.src = {src}; document.body.appendChild(s) }} '
+            'if (document.readyState === "complete") add(); else addEventListener("load", add, { once: true }) })()</script>')
 
 
 def _url(page_url: str, section: str, directory_urls: bool = True) -> str:
