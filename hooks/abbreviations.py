@@ -1,10 +1,11 @@
 """MkDocs hook: explain each abbreviation once per page, where it first appears.
 
-The abbr extension wraps every occurrence of every glossary term in <abbr title="...">, and with
-`content.tooltips` Material mounts a tooltip on each one: a long page had over a hundred, and
-mounting them was the largest share of its script time on a slow phone (Lighthouse's total
-blocking time). Readers need the expansion once, at first use (WCAG technique G102); later
-occurrences stay as plain text.
+The abbr extension wraps every occurrence of every glossary term in <abbr title="...">: a long page
+had over a hundred. Readers need the expansion once, at first use (WCAG technique G102); later
+occurrences stay as plain text. The expansion is the title (shown on hover); a tap or click shows it
+in the text after the term (overrides/main.html), since a phone has no hover. Material's
+`content.tooltips` is off: mounting a tooltip on each term was the largest share of a long page's
+script time on a slow phone (Lighthouse's total blocking time).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from macros import (
 from macros._errors import DataError, PageError, as_build_error
 from macros.project import ProjectData, SiteSettings, load_project
 
-INCLUDES = "includes"  # every file here is appended to every page (abbreviations: the tooltips)
+INCLUDES = "includes"  # every file here is appended to every page (abbreviations: the expansions)
 
 
 def define_env(env: Any) -> None:
@@ -194,7 +194,7 @@ def _page_macro(render: Any, *args: Any) -> str:
 
 
 def _check_includes(root: Path, conf: Any) -> None:
-    """Every file in includes/ (the abbreviations behind every tooltip) must be appended to every page:
+    """Every file in includes/ (the abbreviations behind every expansion) must be appended to every page:
     without it the site builds, and silently loses them all."""
     appended = (conf.get("mdx_configs") or {}).get("pymdownx.snippets", {}).get("auto_append", [])
     for path in sorted((root / INCLUDES).glob("*.md")):

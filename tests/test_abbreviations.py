@@ -1,4 +1,4 @@
-"""Each abbreviation is explained (and gets a tooltip) once per page, at its first use."""
+"""Each abbreviation is explained (its expansion in a title) once per page, at its first use."""
 
 from __future__ import annotations
 
