@@ -12,7 +12,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from sitetools.build import Build
 from sitetools.nav import landing_pages, site_nav
 from sitetools.pages import CONFIG, SOURCES, page_url
-from sitetools.search import INPUT, ITEM, install_tracker, open_search, type_query
+from sitetools.search import INPUT, ITEM, READY_TEXT, install_tracker, open_search, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -138,3 +138,76 @@ def test_not_found_page_offers_search_and_the_sections(context: BrowserContext, 
     first.click()
     page.wait_for_url(lambda url: urlsplit(url).path == target.path)
     expect(page.locator("article h1")).to_have_count(1)
+
+
+def header_color(page: Page) -> str:
+    """The header's background as #rrggbb, as the phone's address bar should show it."""
+    return page.evaluate("""() => '#' + getComputedStyle(document.querySelector('.md-header'))
+        .backgroundColor.match(/\\d+/g).slice(0, 3)
+        .map(v => (+v).toString(16).padStart(2, '0')).join('')""")
+
+
+def theme_color(page: Page) -> str | None:
+    return page.locator("meta[name='theme-color']").get_attribute("content")
+
+
+def test_palette_follows_the_system_until_a_choice_is_made(page: Page, base_url: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url)
+    assert scheme(page) == "slate"
+    # The theme-color written in the head (mkdocs.yml extra.theme_color) is the header's color.
+    assert theme_color(page) == header_color(page) == CONFIG["extra"]["theme_color"]
+
+    page.emulate_media(color_scheme="light")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    assert theme_color(page) == header_color(page)
+
+    # Once the reader has chosen, the system setting no longer decides.
+    page.locator(f"label[title='{DARK_TOGGLE}']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    assert scheme(page) == "slate"
+    assert theme_color(page) == header_color(page)
+
+
+def test_enter_on_the_palette_toggle_switches(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator("input[name='__palette']:checked").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator(f"label[title='{LIGHT_TOGGLE}']")).to_be_visible()
+    expect(page.locator(f"label[title='{DARK_TOGGLE}']")).to_be_hidden()
+
+
+def test_a_tap_on_an_abbreviation_shows_its_expansion(page: Page, base_url: str) -> None:
+    page.goto(base_url + "security/iam/")
+    abbr = page.locator("article abbr[title]").first
+    title = abbr.get_attribute("title") or ""
+    assert title
+    after = "el => getComputedStyle(el, '::after').content"
+    assert abbr.evaluate(after) in ("none", "normal")
+    abbr.click()
+    assert title in abbr.evaluate(after)
+    abbr.click()
+    assert abbr.evaluate(after) in ("none", "normal")
+
+
+def _started_after_load(page: Page, name: str) -> bool:
+    return page.evaluate("""name => {
+        const load = performance.getEntriesByType('navigation')[0].loadEventStart
+        const entry = performance.getEntriesByType('resource').find(e => e.name.endsWith(name))
+        return entry ? entry.startTime >= load : null
+    }""", name)
+
+
+def test_the_search_index_and_practice_script_wait_for_the_page(page: Page, base_url: str) -> None:
+    """What the first view does not need is requested after the page's load event, and still works."""
+    page.goto(base_url + "compute/ec2/")
+    page.locator(".md-search-result__meta").filter(has_text=READY_TEXT).wait_for(state="attached")
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some(e => e.name.endsWith('/javascripts/practice.js'))")
+    assert _started_after_load(page, "/search/search_index.json") is True
+    assert _started_after_load(page, "/javascripts/practice.js") is True
+    # The practice script has run: the page's questions are ready to be answered.
+    expect(page.locator("form.practice__question[data-ready]").first).to_be_attached()
