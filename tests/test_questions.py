@@ -152,6 +152,8 @@ def test_the_exam_settings_and_the_bank(tmp_path: Path) -> None:
     exam = questions.render_exam("practice/", [(1, "Cloud Concepts", 24)], 65)
     settings = json.loads(re.search(r'id="practice-settings">(.*?)</script>', exam).group(1))
     assert settings == {"size": 65, "domains": [{"id": 1, "name": "Cloud Concepts", "weight": 24}], "bank": "bank.js", "root": "../"}
+    # The exam is drawn by the script, so it is deferred, not added after load (no late layout shift).
+    assert '<script src="../javascripts/practice.js" defer></script>' in exam
     hostile = question(stem='Which one </script><script>alert(1)</script>"; alert(2); "?')
     written = questions.write_bank(bank(tmp_path, hostile), tmp_path / "site")
     assert written == tmp_path / "site" / "practice" / "bank.js"
