@@ -57,12 +57,12 @@ class PrewrapPostprocessor(Postprocessor):
 
 
 class PrewrapTablesExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # Below RawHtmlPostprocessor (30): raw HTML tables, from the macros, are back in the text.
         md.postprocessors.register(PrewrapPostprocessor(md), "prewrap_tables", 5)
 
 
-def makeExtension(**kwargs: Any) -> PrewrapTablesExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> PrewrapTablesExtension:
     return PrewrapTablesExtension(**kwargs)
 
 

@@ -23,9 +23,13 @@ PHONE = {"width": 390, "height": 844}
 MAX_ROW_PX = 560  # two thirds of the screen: a row never hides the rows around it
 SLACK_PX = 1  # sub-pixel rounding
 
-# Material's script wraps every table in its scroll wrapper once the page has loaded.
+# Every table sits in Material's scroll wrapper, exactly once: the build writes it (hooks/tables.py)
+# and Material's script, once the page has loaded, must not add a second one.
 WRAPPED = """() => [...document.querySelectorAll('article table')].every(
-  (table) => table.parentElement.classList.contains('md-typeset__table'))"""
+  (table) => table.parentElement.classList.contains('md-typeset__table') &&
+    !table.closest('.md-typeset__scrollwrap').parentElement.closest('.md-typeset__scrollwrap'))"""
+# Material's script has run: document$ exists and DOMContentLoaded (where it mounts the content) is past.
+STARTED = "() => typeof document$ !== 'undefined' && document.readyState === 'complete'"
 
 # Run in the page after Material has wrapped its tables: open every collapsed block, then measure
 # each visible table, scroll its scroll box to the far right to see where the first column sits,
@@ -105,7 +109,8 @@ def visits(browser: Browser, base_url: str) -> Iterator[list[PhoneVisit]]:
     found = []
     for path in [p for p in PAGES if p != NOT_FOUND]:
         page.goto(base_url + path, wait_until="load")
-        page.wait_for_function(WRAPPED)
+        page.wait_for_function(STARTED)
+        assert page.evaluate(WRAPPED), f"{path}: a table is not in exactly one scroll wrapper"
         result = page.evaluate(MEASURE)
         tables = [
             Table(path, t["name"], t["width"], t["scrolls"], t["boxLeft"], t["boxRight"],
