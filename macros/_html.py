@@ -79,7 +79,8 @@ def table(
 ) -> str:
     """A complete <table> in a styling <div>; the first cell of each row is a row header.
 
-    The table itself has no class: Material styles (and makes scrollable) only class-less tables.
+    The table itself has no class, like a Markdown table: the build then writes every class-less
+    table inside Material's scroll wrapper, with its table styles (hooks/tables.py).
     On a narrow screen the <div> scrolls sideways with the first column held in place (see the
     "Data tables on phones" block in docs/stylesheets/extra.css). It is focusable, so a keyboard can
     scroll it too, and a named region when it has a `label` or a caption (the default name): the
