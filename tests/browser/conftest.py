@@ -19,6 +19,8 @@ from sitetools.server import serve_site
 
 # Generous for a 2-core CI machine running axe, tight enough that a hang fails quickly.
 TIMEOUT_MS = 15_000
+# Material's script has run: document$ exists and DOMContentLoaded, where it mounts the content, is past.
+MATERIAL_STARTED = "() => typeof document$ !== 'undefined' && document.readyState === 'complete'"
 
 
 @pytest.fixture(scope="session")

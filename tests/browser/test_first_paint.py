@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.conftest import MATERIAL_STARTED
+
 pytestmark = pytest.mark.browser
 
 RECORD = """
@@ -31,7 +33,7 @@ new MutationObserver((records) => {
 def test_material_changes_nothing_on_html_or_stylesheets(page: Page, base_url: str, path: str) -> None:
     page.add_init_script(RECORD)
     page.goto(base_url + path, wait_until="load")
-    page.wait_for_function("() => typeof document$ !== 'undefined' && document.readyState === 'complete'")
+    page.wait_for_function(MATERIAL_STARTED)
     page.wait_for_timeout(300)  # Material's start-up continues in the tasks after load
     assert page.evaluate("document.documentElement.classList.contains('js-focus-visible')")
     assert page.evaluate("window.__changes") == []

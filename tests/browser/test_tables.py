@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from sitetools.pages import NOT_FOUND, PAGES
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import MATERIAL_STARTED, TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -28,8 +28,6 @@ SLACK_PX = 1  # sub-pixel rounding
 WRAPPED = """() => [...document.querySelectorAll('article table')].every(
   (table) => table.parentElement.classList.contains('md-typeset__table') &&
     !table.closest('.md-typeset__scrollwrap').parentElement.closest('.md-typeset__scrollwrap'))"""
-# Material's script has run: document$ exists and DOMContentLoaded (where it mounts the content) is past.
-STARTED = "() => typeof document$ !== 'undefined' && document.readyState === 'complete'"
 
 # Run in the page after Material has wrapped its tables: open every collapsed block, then measure
 # each visible table, scroll its scroll box to the far right to see where the first column sits,
@@ -109,7 +107,7 @@ def visits(browser: Browser, base_url: str) -> Iterator[list[PhoneVisit]]:
     found = []
     for path in [p for p in PAGES if p != NOT_FOUND]:
         page.goto(base_url + path, wait_until="load")
-        page.wait_for_function(STARTED)
+        page.wait_for_function(MATERIAL_STARTED)
         assert page.evaluate(WRAPPED), f"{path}: a table is not in exactly one scroll wrapper"
         result = page.evaluate(MEASURE)
         tables = [
