@@ -4,19 +4,12 @@ The bundle's focus-visible polyfill marks <html> ("js-focus-visible"), and insta
 every relative URL absolute, which reloads each stylesheet: done after the first paint, each had
 every element's style recomputed. overrides/main.html does both in <head>, before anything is styled,
 so when Material starts it finds nothing to change. Recorded from the first byte of the page on.
-
-The stylesheet links are rewritten while their stylesheets are still loading: rewritten once they
-had loaded, each was parsed a second time before the first paint. The browser's trace counts them.
 """
 
 from __future__ import annotations
 
-import collections
-import json
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.browser.conftest import MATERIAL_STARTED
 
@@ -44,21 +37,3 @@ def test_material_changes_nothing_on_html_or_stylesheets(page: Page, base_url: s
     page.wait_for_timeout(300)  # Material's start-up continues in the tasks after load
     assert page.evaluate("document.documentElement.classList.contains('js-focus-visible')")
     assert page.evaluate("window.__changes") == []
-
-
-def test_each_stylesheet_is_parsed_once(browser: Browser, page: Page, base_url: str,
-                                        tmp_path: Path) -> None:
-    trace = tmp_path / "trace.json"
-    browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline"])
-    page.goto(base_url + "security/shared-responsibility/", wait_until="load")
-    page.wait_for_function(MATERIAL_STARTED)
-    browser.stop_tracing()
-    events = json.loads(trace.read_text(encoding="utf-8"))
-    events = events["traceEvents"] if isinstance(events, dict) else events
-    parsed = collections.Counter(
-        e["args"]["data"]["styleSheetUrl"].rsplit("/", 1)[-1]
-        for e in events if e.get("name") == "ParseAuthorStyleSheet")
-    links = page.evaluate(
-        "[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href.split('/').pop())")
-    assert len(links) >= 3  # Material's two and extra.css
-    assert {name: parsed[name] for name in links} == {name: 1 for name in links}
