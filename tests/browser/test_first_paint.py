@@ -4,12 +4,18 @@ The bundle's focus-visible polyfill marks <html> ("js-focus-visible"), and insta
 every relative URL absolute, which reloads each stylesheet: done after the first paint, each had
 every element's style recomputed. overrides/main.html does both in <head>, before anything is styled,
 so when Material starts it finds nothing to change. Recorded from the first byte of the page on.
+
+Whatever is done there must keep the stylesheets render-blocking: the first frame is styled. (A link
+whose href is changed while its sheet loads no longer blocks rendering: the page was first painted
+unstyled, then its links faded into their colors.)
 """
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 from tests.browser.conftest import MATERIAL_STARTED
 
@@ -37,3 +43,28 @@ def test_material_changes_nothing_on_html_or_stylesheets(page: Page, base_url: s
     page.wait_for_timeout(300)  # Material's start-up continues in the tasks after load
     assert page.evaluate("document.documentElement.classList.contains('js-focus-visible')")
     assert page.evaluate("window.__changes") == []
+
+
+FIRST_FRAME = """
+requestAnimationFrame(() => {
+  const links = [...document.querySelectorAll("link[rel=stylesheet]")];
+  window.__firstFrame = links.map((link) => [link.getAttribute("href").split("/").pop(),
+                                             link.sheet ? link.sheet.cssRules.length : 0]);
+});
+"""
+
+
+def _slowly(route: Route) -> None:
+    time.sleep(0.2)  # the stylesheets arrive after the parser is done: frames are due before
+    route.continue_()
+
+
+@pytest.mark.parametrize("path", ["billing/support-plans/", ""])
+def test_the_first_frame_is_styled(page: Page, base_url: str, path: str) -> None:
+    page.add_init_script(FIRST_FRAME)
+    page.route("**/*.css", _slowly)
+    page.goto(base_url + path, wait_until="load")
+    frame = page.evaluate("window.__firstFrame")
+    assert [name for name, _ in frame][-1] == "extra.css"  # Material's two, then ours
+    assert len(frame) >= 3
+    assert [name for name, rules in frame if not rules] == []  # each applied before the first paint
